@@ -1,0 +1,1 @@
+//! tongbao-cli (under construction).

@@ -1,0 +1,1 @@
+//! tongbao-docx (under construction).

@@ -1,0 +1,1 @@
+//! tongbao-export (under construction).

@@ -1,0 +1,1 @@
+//! tongbao-package (under construction).

@@ -1,0 +1,1 @@
+//! tongbao-parse (under construction).

@@ -1,0 +1,1 @@
+//! tongbao-read (under construction).

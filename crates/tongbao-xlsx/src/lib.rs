@@ -1,0 +1,1 @@
+//! tongbao-xlsx (under construction).

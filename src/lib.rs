@@ -1,0 +1,1 @@
+//! tongbao: turn 销号 bulletins (Word/Excel) into typed JSON.
