@@ -69,16 +69,17 @@ pub fn parse_integer(text: &str) -> Option<u64> {
             acc.checked_mul(10)?.checked_add(u64::from(ascii_digit(c)?))
         });
     }
-    parse_chinese(text)
+    parse_chinese(text.chars())
 }
 
-fn parse_chinese(text: &str) -> Option<u64> {
+/// The integer a run of Chinese numeral characters spells (see [`parse_integer`]).
+pub fn parse_chinese(numerals: impl IntoIterator<Item = char>) -> Option<u64> {
     // total: completed 万/亿 groups; section: current group below 万; digit: pending digit.
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut digit: Option<u64> = None;
     let mut used_place = false;
-    for c in text.chars() {
+    for c in numerals {
         if used_place && chinese_digit(c) == Some(0) {
             // 一百零五: 零 only marks a skipped place.
             continue;
@@ -111,14 +112,131 @@ fn parse_chinese(text: &str) -> Option<u64> {
             return None;
         }
     }
-    total
-        .checked_add(section)?
-        .checked_add(digit.unwrap_or(0))
+    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
+}
+
+/// An exact decimal number: `mantissa × 10^exponent`.
+///
+/// Figures are computed in this form and converted to `f64` once, so that
+/// `93.23%` becomes exactly `0.9323` and `4.08亿` exactly `408000000`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal {
+    pub mantissa: u128,
+    pub exponent: i32,
+}
+
+impl Decimal {
+    /// The decimal `value × 10^0`.
+    pub fn integer(value: u64) -> Decimal {
+        Decimal {
+            mantissa: u128::from(value),
+            exponent: 0,
+        }
+    }
+
+    /// The same number multiplied by `10^power`.
+    pub fn scaled(self, power: i32) -> Decimal {
+        Decimal {
+            mantissa: self.mantissa,
+            exponent: self.exponent.saturating_add(power),
+        }
+    }
+
+    /// The nearest `f64`, rounded once (the standard library's decimal
+    /// parser rounds correctly).
+    pub fn to_f64(self) -> f64 {
+        format!("{}e{}", self.mantissa, self.exponent)
+            .parse()
+            .unwrap_or(f64::NAN)
+    }
+
+    /// The value as a whole number, when it is one and fits in `u64`.
+    pub fn to_integer(self) -> Option<u64> {
+        let mut mantissa = self.mantissa;
+        let mut exponent = self.exponent;
+        while exponent < 0 {
+            if !mantissa.is_multiple_of(10) {
+                return None;
+            }
+            mantissa /= 10;
+            exponent += 1;
+        }
+        let power = 10u128.checked_pow(u32::try_from(exponent).ok()?)?;
+        u64::try_from(mantissa.checked_mul(power)?).ok()
+    }
+}
+
+/// A number written in Arabic or full-width digits, as found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArabicNumber {
+    /// `None` when the digits are too many to be a quantity.
+    pub value: Option<Decimal>,
+    /// Index just past the number's last character.
+    pub end: usize,
+    /// Whether it has a decimal point (`.` or `．`) with digits after it.
+    pub has_fraction: bool,
+    /// Digits before the decimal point, separators not counted.
+    pub integer_digits: usize,
+}
+
+/// More significant digits than this are no quantity (and would overflow).
+const MAX_DIGITS: usize = 30;
+
+/// Reads the number starting at `chars[start]`: digits, `,` thousands
+/// groups (`1,200`), and a fraction after `.` or `．`. `None` when
+/// `chars[start]` is not a digit.
+pub fn scan_arabic(chars: &[char], start: usize) -> Option<ArabicNumber> {
+    let digit_at = |i: usize| chars.get(i).copied().and_then(ascii_digit);
+    digit_at(start)?;
+    let mut mantissa: u128 = 0;
+    let mut digits = 0usize;
+    let mut i = start;
+    while let Some(d) = digit_at(i) {
+        mantissa = mantissa.saturating_mul(10).saturating_add(u128::from(d));
+        digits += 1;
+        i += 1;
+        // A thousands group: a comma followed by exactly three digits.
+        let group = chars.get(i) == Some(&',')
+            && (1..=3).all(|k| digit_at(i + k).is_some())
+            && digit_at(i + 4).is_none();
+        if group {
+            i += 1;
+        }
+    }
+    let integer_digits = digits;
+    let mut exponent = 0i32;
+    let has_fraction = matches!(chars.get(i), Some('.' | '．')) && digit_at(i + 1).is_some();
+    if has_fraction {
+        i += 1;
+        while let Some(d) = digit_at(i) {
+            mantissa = mantissa.saturating_mul(10).saturating_add(u128::from(d));
+            digits += 1;
+            exponent -= 1;
+            i += 1;
+        }
+    }
+    let value = (digits <= MAX_DIGITS).then_some(Decimal { mantissa, exponent });
+    Some(ArabicNumber {
+        value,
+        end: i,
+        has_fraction,
+        integer_digits,
+    })
+}
+
+/// Index just past the run of Chinese numeral characters starting at `start`
+/// (`start` itself when there is none).
+pub fn chinese_run_end(chars: &[char], start: usize) -> usize {
+    let mut end = start;
+    while chars.get(end).copied().is_some_and(is_chinese_numeral_char) {
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_integer;
+    use super::{Decimal, parse_integer, scan_arabic};
 
     #[test]
     fn reads_chinese_numerals() {
@@ -142,5 +260,31 @@ mod tests {
         for text in ["", "十a", "万一x", "abc"] {
             assert_eq!(parse_integer(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn decimals_convert_exactly() {
+        let chars: Vec<char> = "93.23".chars().collect();
+        let number = scan_arabic(&chars, 0).unwrap();
+        assert_eq!(number.end, 5);
+        assert!(number.has_fraction);
+        let value = number.value.unwrap();
+        assert_eq!(value.scaled(-2).to_f64(), 0.9323);
+        let chars: Vec<char> = "4．08".chars().collect();
+        let value = scan_arabic(&chars, 0).unwrap().value.unwrap();
+        assert_eq!(value.scaled(8).to_f64(), 408_000_000.0);
+        assert_eq!(value.scaled(8).to_integer(), Some(408_000_000));
+        assert_eq!(value.to_integer(), None);
+    }
+
+    #[test]
+    fn reads_thousands_groups_and_full_width_digits() {
+        let chars: Vec<char> = "1,200，３４".chars().collect();
+        let number = scan_arabic(&chars, 0).unwrap();
+        assert_eq!(number.end, 5);
+        assert_eq!(number.value, Some(Decimal::integer(1200)));
+        let number = scan_arabic(&chars, 6).unwrap();
+        assert_eq!(number.value, Some(Decimal::integer(34)));
+        assert_eq!(scan_arabic(&chars, 5), None);
     }
 }

@@ -1,0 +1,367 @@
+//! Figures: money (`4.08亿元`), percentages (`93.23%`) and quantities
+//! (`37.86万亩`, `474家`, `两个`).
+//!
+//! A figure is an optional qualifier (`超过`, `约`), a number (Arabic or
+//! Chinese, with scale characters 十百千万亿), an optional `多`/`余`, a unit
+//! from the lists below, and an optional trailing qualifier (`以上`). A
+//! number without a unit is not a figure: that keeps codes (`104国道`),
+//! ratios (`6:4`) and names (`一区五园`) out.
+
+use tongbao_model::{FigureKind, Qualifier};
+
+use crate::numeral::{
+    Decimal, ascii_digit, chinese_digit, chinese_place, chinese_run_end, parse_chinese, scan_arabic,
+};
+use crate::text::{is_ideograph, lookup, previous, starts_with, word_at};
+
+/// A figure found at some start index.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FoundFigure {
+    /// Index just past the figure.
+    pub end: usize,
+    pub kind: FigureKind,
+    pub value: f64,
+    pub unit: Option<&'static str>,
+    pub qualifier: Option<Qualifier>,
+    pub label: Option<String>,
+}
+
+/// Qualifiers written before the number, longest first.
+const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不低于", Qualifier::AtLeast),
+    ("不少于", Qualifier::AtLeast),
+    ("不超过", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("不多于", Qualifier::AtMost),
+    ("超过", Qualifier::AtLeast),
+    ("大约", Qualifier::About),
+    ("将近", Qualifier::About),
+    ("接近", Qualifier::About),
+    ("约", Qualifier::About),
+    ("近", Qualifier::About),
+    ("逾", Qualifier::AtLeast),
+];
+
+/// Chars that make a word with a following 约 or 近 (`签约`, `最近`), so
+/// the 约/近 is no qualifier there.
+const BOUND_BEFORE_QUALIFIER: &[char] = &[
+    '签', '预', '合', '节', '制', '契', '公', '条', '履', '违', '邀', '赴', '相', '简', '婉', '隐',
+    '集', '最', '接', '靠', '附', '邻', '就', '亲', '将', '新', '远', '贴', '逼', '走', '临', '大',
+];
+
+const TRAILING_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("左右", Qualifier::About),
+];
+
+const CURRENCIES: &[&str] = &["美元", "欧元", "港元", "港币", "日元", "英镑", "元"];
+
+/// Units of measure, longest first; those starting with a scale character
+/// (`千米`) are tried before the scale is read.
+const MEASURES: &[&str] = &[
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "千伏",
+    "千米",
+    "千克",
+    "公顷",
+    "公里",
+    "公斤",
+    "延米",
+    "平米",
+    "标箱",
+    "人次",
+    "车次",
+    "架次",
+    "个月",
+    "小时",
+    "分钟",
+    "米",
+    "亩",
+    "吨",
+    "天",
+    "倍",
+];
+
+/// Measure words counting things (`474家`, `18座`).
+const COUNTERS: &[&str] = &[
+    "个", "家", "项", "座", "处", "所", "人", "名", "位", "套", "户", "间", "栋", "幢", "条", "件",
+    "台", "辆", "艘", "架", "张", "次", "批", "场", "宗", "块", "片", "段", "类", "种", "支", "只",
+    "头", "口", "棵", "株", "盏", "根", "部", "篇", "份", "册", "本", "起", "轮", "村",
+];
+
+/// Fixed political and administrative phrases that contain a numeral and
+/// a measure word but count nothing.
+const SET_PHRASES: &[&str] = &[
+    "四套班子",
+    "两个维护",
+    "两个确立",
+    "四个意识",
+    "四个自信",
+    "一件事",
+    "一次性",
+    "一张图",
+    "一盘棋",
+    "一站式",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numerals {
+    Arabic,
+    /// Chinese numerals; `liang` for 两 alone, `scale_only` for a bare
+    /// 万/亿 (`亿元以上`).
+    Chinese {
+        liang: bool,
+        scale_only: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Number {
+    value: Decimal,
+    end: usize,
+    numerals: Numerals,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    Percent,
+    Currency(&'static str),
+    Measure(&'static str),
+    /// `十大` (ten major …): a count without a measure word.
+    Major,
+}
+
+/// The figure starting at `chars[start]`, if one does.
+pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
+    let (leading, number_start) = match leading_qualifier(chars, start) {
+        Some((qualifier, len)) => (Some(qualifier), start + len),
+        None => (None, start),
+    };
+    if let Some(percent) = spelled_percent(chars, start, number_start, leading) {
+        return Some(percent);
+    }
+    if SET_PHRASES
+        .iter()
+        .any(|phrase| starts_with(chars, number_start, phrase))
+    {
+        return None;
+    }
+    let number = read_number(chars, number_start)?;
+    let mut at = number.end;
+    let mut value = number.value;
+    let mut more = more_than(chars, at);
+    at += usize::from(more);
+    let mut unit = unit_at(chars, at, number.numerals);
+    if unit.is_none() && number.numerals == Numerals::Arabic {
+        let (power, len) = scale(chars, at);
+        value = value.scaled(power);
+        at += len;
+        if !more && more_than(chars, at) {
+            more = true;
+            at += 1;
+        }
+        unit = unit_at(chars, at, number.numerals);
+    }
+    let (unit, len) = unit?;
+    if matches!(
+        number.numerals,
+        Numerals::Chinese {
+            scale_only: true,
+            ..
+        }
+    ) && !matches!(unit, Unit::Currency(_))
+    {
+        // 千家万户, 百万亩…: a bare scale word is a figure only as money (亿元项目).
+        return None;
+    }
+    at += len;
+    let trailing = lookup(chars, at, TRAILING_QUALIFIERS);
+    at += trailing.map_or(0, |(_, len)| len);
+    let qualifier = leading
+        .or(trailing.map(|(q, _)| q))
+        .or(more.then_some(Qualifier::AtLeast));
+    let (kind, value, unit) = match unit {
+        Unit::Percent => (FigureKind::Percent, value.scaled(-2), None),
+        Unit::Currency(currency) => (FigureKind::Money, value, Some(currency)),
+        Unit::Measure(measure) => (FigureKind::Quantity, value, Some(measure)),
+        Unit::Major => (FigureKind::Quantity, value, None),
+    };
+    let label = (kind == FigureKind::Percent)
+        .then(|| metric_before(chars, start))
+        .flatten();
+    Some(FoundFigure {
+        end: at,
+        kind,
+        value: value.to_f64(),
+        unit,
+        qualifier,
+        label,
+    })
+}
+
+fn leading_qualifier(chars: &[char], start: usize) -> Option<(Qualifier, usize)> {
+    let (qualifier, len) = lookup(chars, start, LEADING_QUALIFIERS)?;
+    let bound =
+        len == 1 && previous(chars, start).is_some_and(|c| BOUND_BEFORE_QUALIFIER.contains(&c));
+    (!bound).then_some((qualifier, len))
+}
+
+/// `百分之三十` → 0.3.
+fn spelled_percent(
+    chars: &[char],
+    start: usize,
+    at: usize,
+    qualifier: Option<Qualifier>,
+) -> Option<FoundFigure> {
+    if !starts_with(chars, at, "百分之") {
+        return None;
+    }
+    let number = read_number(chars, at + 3)?;
+    Some(FoundFigure {
+        end: number.end,
+        kind: FigureKind::Percent,
+        value: number.value.scaled(-2).to_f64(),
+        unit: None,
+        qualifier,
+        label: metric_before(chars, start),
+    })
+}
+
+/// The number at `start`: Arabic digits, or a run of Chinese numerals.
+fn read_number(chars: &[char], start: usize) -> Option<Number> {
+    if previous(chars, start) == Some('第') {
+        return None; // an ordinal: 第21届, 第三
+    }
+    if let Some(number) = scan_arabic(chars, start) {
+        // 5G, 3D: a code, not a count.
+        if chars
+            .get(number.end)
+            .is_some_and(char::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        return Some(Number {
+            value: number.value?,
+            end: number.end,
+            numerals: Numerals::Arabic,
+        });
+    }
+    let end = chinese_run_end(chars, start);
+    let run = chars.get(start..end)?;
+    // A lone 一 is the article "a" far more often than a count (一批, 一次).
+    if run.is_empty() || run == ['一'] {
+        return None;
+    }
+    let scale_only = run
+        .iter()
+        .all(|c| chinese_place(*c).is_some_and(|p| p > 10));
+    Some(Number {
+        value: Decimal::integer(parse_chinese(run.iter().copied())?),
+        end,
+        numerals: Numerals::Chinese {
+            liang: run == ['两'],
+            scale_only,
+        },
+    })
+}
+
+/// `多`/`余` between a number and its unit: "more than".
+fn more_than(chars: &[char], at: usize) -> bool {
+    matches!(chars.get(at), Some('多' | '余'))
+}
+
+/// Scale characters after Arabic digits (`万`, `亿`, `百万`): the power of
+/// ten and their length.
+fn scale(chars: &[char], at: usize) -> (i32, usize) {
+    let mut power = 0;
+    let mut len = 0;
+    while let Some(place) = chars.get(at + len).copied().and_then(chinese_place) {
+        if len == 3 {
+            break;
+        }
+        power += place.ilog10() as i32;
+        len += 1;
+    }
+    (power, len)
+}
+
+fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize)> {
+    if matches!(chars.get(at), Some('%' | '％')) {
+        return Some((Unit::Percent, 1));
+    }
+    if let Some(len) = word_at(chars, at, &["个百分点", "百分点"]) {
+        return Some((Unit::Percent, len));
+    }
+    let listed = |words: &[&'static str]| {
+        words
+            .iter()
+            .copied()
+            .find(|word| starts_with(chars, at, word))
+    };
+    if let Some(currency) = listed(CURRENCIES) {
+        return Some((Unit::Currency(currency), currency.chars().count()));
+    }
+    if let Some(word) = listed(MEASURES).or_else(|| listed(COUNTERS)) {
+        return Some((Unit::Measure(word), word.chars().count()));
+    }
+    match (numerals, chars.get(at)) {
+        // 两级 (two levels); 一级/二级 name a grade instead.
+        (Numerals::Chinese { liang: true, .. }, Some('级')) => Some((Unit::Measure("级"), 1)),
+        // 十大, 三大: "the N major …"
+        (
+            Numerals::Chinese {
+                scale_only: false, ..
+            },
+            Some('大'),
+        ) => Some((Unit::Major, 1)),
+        _ => None,
+    }
+}
+
+/// The metric a percentage measures, written just before it: `完成率`,
+/// `恢复率为`, `占比`.
+fn metric_before(chars: &[char], start: usize) -> Option<String> {
+    const LINKS: &[&str] = &["达到", "为", "达", "是"];
+    let link = LINKS
+        .iter()
+        .find(|link| {
+            let len = link.chars().count();
+            start
+                .checked_sub(len)
+                .is_some_and(|at| starts_with(chars, at, link))
+        })
+        .map_or(0, |link| link.chars().count());
+    let end = start.checked_sub(link)?;
+    let last = previous(chars, end)?;
+    let len = if last == '率' {
+        // The rate's name: up to two characters before 率.
+        let mut len = 1;
+        while len < 3 && end > len && chars.get(end - len - 1).is_some_and(|c| is_metric_char(*c)) {
+            len += 1;
+        }
+        len
+    } else if ["占比", "比重", "比例"]
+        .iter()
+        .any(|word| end >= 2 && starts_with(chars, end - 2, word))
+    {
+        2
+    } else {
+        return None;
+    };
+    (len > 1).then(|| chars.get(end - len..end).map(|run| run.iter().collect()))?
+}
+
+fn is_metric_char(c: char) -> bool {
+    is_ideograph(c)
+        && chinese_digit(c).is_none()
+        && chinese_place(c).is_none()
+        && ascii_digit(c).is_none()
+}
