@@ -1,1 +1,321 @@
-//! tongbao-parse (under construction).
+//! Neutral document → [`Bulletin`]: finds the task table, recovers areas,
+//! numbered tasks, responsible units, progress items and statuses, and reads
+//! the covering letter around the table (title, as-of text, body, recipients,
+//! editor, issuer, the counts the prose states).
+//!
+//! The parser works on the neutral model only, so a Word table and an Excel
+//! sheet with the same content give the same bulletin. It leaves the
+//! normalizer's fields empty (`year`, `as_of.date`, every `dates`/`figures`,
+//! `Progress::as_of`).
+//!
+//! What it handles: the header row found by meaning anywhere in a table
+//! (title rows above it are captions), one- or two-row headers
+//! (`责任单位` over `牵头单位 | 配合单位`), areas as a merged first column, as
+//! full-width section rows or as `一、…` paragraphs between tables, task
+//! numbers from a `序号` column, a `1．` prefix or Word's auto-numbering,
+//! tables split over pages (with or without a repeated header), and status
+//! words in a status column or in brackets inside the progress text.
+//! Anything odd becomes a [`Diagnostic`](tongbao_model::Diagnostic), not a guess.
+//!
+//! ```
+//! use tongbao_model::{Block, Cell, Document, Paragraph, Row, SourceFormat, Source, Table};
+//!
+//! let row = |texts: &[&str]| Row {
+//!     cells: texts
+//!         .iter()
+//!         .enumerate()
+//!         .map(|(col, text)| Cell::new(col, vec![Paragraph::new(*text)]))
+//!         .collect(),
+//!     repeats_as_header: false,
+//! };
+//! let table = Table {
+//!     name: None,
+//!     rows: vec![
+//!         row(&["重点工作任务", "责任单位", "完成情况", "销号状态"]),
+//!         row(&["1．9月底前完成签约。", "市发改委、市经信局", "已签约。", "已销号"]),
+//!     ],
+//! };
+//! let document = Document {
+//!     format: SourceFormat::Docx,
+//!     blocks: vec![Block::Table(table)],
+//!     properties: Default::default(),
+//!     diagnostics: Vec::new(),
+//! };
+//! let source = Source {
+//!     file: "a.docx".into(),
+//!     format: SourceFormat::Docx,
+//!     sha256: String::new(),
+//!     sheet: None,
+//!     created: None,
+//!     modified: None,
+//! };
+//! let bulletin = tongbao_parse::parse(&document, source)?;
+//! let task = &bulletin.tasks[0];
+//! assert_eq!((task.no, task.text.as_str()), (1, "9月底前完成签约。"));
+//! assert_eq!(task.units, ["市发改委", "市经信局"]);
+//! assert_eq!(task.status.code.as_str(), "closed");
+//! # Ok::<(), tongbao_parse::ParseError>(())
+//! ```
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod header;
+mod letter;
+mod progress;
+mod status;
+mod tasks;
+mod text;
+mod units;
+
+use tongbao_model::{
+    AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatusCode, Table,
+};
+
+use crate::header::{Header, HeaderSearch, find_header, row_signature, table_width};
+use crate::letter::{LetterLines, read_letter};
+use crate::tasks::TaskCollector;
+use crate::text::is_section_heading;
+
+/// Why a document holds no bulletin the parser can recover.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// No table has a row naming a task column and another known column.
+    #[error("no task table found ({seen})")]
+    NoTaskTable {
+        /// What was seen: each table with its first rows, or that there was none.
+        seen: String,
+    },
+    /// A table has a header-like row, but no column of it names the tasks.
+    #[error("table {table} row {row} looks like a task table header but no column names the tasks (headers: {})", headers.join(" | "))]
+    UnmappedHeader {
+        /// 0-based index of the table among the document's tables.
+        table: usize,
+        /// 0-based row index of the header-like row.
+        row: usize,
+        /// The header texts seen, in column order.
+        headers: Vec<String>,
+    },
+}
+
+/// Parses `document` into a bulletin; `source` is copied into it (its
+/// `sheet` filled from the task table's name when not given).
+pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError> {
+    let tables: Vec<&Table> = document.tables().collect();
+    let plans = plan_tables(&tables)?;
+
+    let mut collector = TaskCollector::default();
+    let mut lines = LetterLines::default();
+    let mut first_task_table: Option<&Table> = None;
+    let mut table_index = 0;
+    for block in &document.blocks {
+        match block {
+            Block::Paragraph(paragraph) => {
+                let text = paragraph.display_text();
+                if first_task_table.is_none() {
+                    lines.before_table.push(text);
+                } else if is_section_heading(&text) {
+                    collector.set_area(&text);
+                } else {
+                    lines.elsewhere.push(text);
+                }
+            }
+            Block::Table(table) => {
+                match plans.get(table_index).and_then(Option::as_ref) {
+                    Some(header) => {
+                        if first_task_table.is_none() {
+                            first_task_table = Some(table);
+                            take_heading_before_table(&mut lines.before_table, &mut collector);
+                            lines.captions = caption_lines(table, header);
+                        }
+                        collector.read_table(table, table_index, header);
+                    }
+                    None => lines.elsewhere.extend(table_lines(table)),
+                }
+                table_index += 1;
+            }
+        }
+    }
+
+    let letter = read_letter(&lines);
+    let mut diagnostics = document.diagnostics.clone();
+    diagnostics.append(&mut collector.diagnostics);
+    if collector.tasks.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "no-tasks",
+            "the task table has a header but no task rows",
+        ));
+    }
+    let closed_in_table = count_tasks(&collector, &[StatusCode::Closed, StatusCode::StageClosed]);
+    let warned_in_table = count_tasks(&collector, &[StatusCode::Warning]);
+    for (stated, counted, what) in [
+        (
+            letter.stated_counts.closed,
+            closed_in_table,
+            "closed (or stage-closed)",
+        ),
+        (letter.stated_counts.warning, warned_in_table, "warned"),
+    ] {
+        if let Some(stated) = stated.filter(|stated| *stated as usize != counted) {
+            diagnostics.push(Diagnostic::warning(
+                "stated-count-mismatch",
+                format!("the letter states {stated} tasks {what} but the table marks {counted}"),
+            ));
+        }
+    }
+
+    let mut source = source;
+    if source.sheet.is_none() {
+        source.sheet = first_task_table.and_then(|table| table.name.clone());
+    }
+    Ok(Bulletin {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        source,
+        title: letter.title,
+        as_of: AsOf {
+            text: letter.as_of_text,
+            date: None,
+        },
+        year: None,
+        preamble: letter.preamble,
+        attachment_title: letter.attachment_title,
+        report_to: letter.report_to,
+        distribute_to: letter.distribute_to,
+        editor: letter.editor,
+        issuer: letter.issuer,
+        stated_counts: letter.stated_counts,
+        areas: collector.areas,
+        tasks: collector.tasks,
+        diagnostics,
+    })
+}
+
+fn count_tasks(collector: &TaskCollector, codes: &[StatusCode]) -> usize {
+    collector
+        .tasks
+        .iter()
+        .filter(|task| codes.contains(&task.status.code))
+        .count()
+}
+
+/// The header of each table that holds tasks, `None` for other tables. A
+/// table without a header continues the task table right before it when it
+/// has the same number of columns (a table split at page breaks).
+fn plan_tables(tables: &[&Table]) -> Result<Vec<Option<Header>>, ParseError> {
+    let mut plans: Vec<Option<Header>> = Vec::with_capacity(tables.len());
+    let mut unmapped = None;
+    for (index, table) in tables.iter().enumerate() {
+        let plan = match find_header(table) {
+            HeaderSearch::Found(header) => Some(header),
+            search => {
+                if let (HeaderSearch::Unmapped { row, labels }, None) = (search, &unmapped) {
+                    unmapped = Some(ParseError::UnmappedHeader {
+                        table: index,
+                        row,
+                        headers: labels,
+                    });
+                }
+                plans
+                    .last()
+                    .and_then(Option::as_ref)
+                    .filter(|previous| previous.map.width == table_width(table))
+                    .map(|previous| Header {
+                        data_start: 0,
+                        ..previous.clone()
+                    })
+            }
+        };
+        plans.push(plan);
+    }
+    if plans.iter().all(Option::is_none) {
+        return Err(unmapped.unwrap_or_else(|| ParseError::NoTaskTable {
+            seen: describe_tables(tables),
+        }));
+    }
+    Ok(plans)
+}
+
+/// A `一、…` heading right before the first task table names its first area.
+fn take_heading_before_table(before_table: &mut Vec<String>, collector: &mut TaskCollector) {
+    while before_table
+        .last()
+        .is_some_and(|line| line.trim().is_empty())
+    {
+        before_table.pop();
+    }
+    if before_table
+        .last()
+        .is_some_and(|line| is_section_heading(line))
+        && let Some(heading) = before_table.pop()
+    {
+        collector.set_area(&heading);
+    }
+}
+
+/// Title rows above the header inside a table (a sheet's list title).
+fn caption_lines(table: &Table, header: &Header) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .take(header.data_start)
+        .filter(|row| !header.signatures.contains(&row_signature(table, row)))
+        .flat_map(|row| row.cells.iter().map(tongbao_model::Cell::text))
+        .collect()
+}
+
+fn table_lines(table: &Table) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .flat_map(|row| &row.cells)
+        .flat_map(|cell| cell.paragraphs.iter().map(|p| p.display_text()))
+        .collect()
+}
+
+/// What the tables look like, for the error message: each table's first rows.
+fn describe_tables(tables: &[&Table]) -> String {
+    const TABLES_SHOWN: usize = 5;
+    const ROWS_SHOWN: usize = 3;
+    const CHARS_PER_CELL: usize = 12;
+    if tables.is_empty() {
+        return "the document has no tables".to_owned();
+    }
+    let mut parts = Vec::new();
+    for (index, table) in tables.iter().enumerate().take(TABLES_SHOWN) {
+        let rows: Vec<String> = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .map(|cell| {
+                        let text = cell.text().replace('\n', " ");
+                        text.trim().chars().take(CHARS_PER_CELL).collect::<String>()
+                    })
+                    .filter(|text| !text.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .filter(|row| !row.is_empty())
+            .take(ROWS_SHOWN)
+            .map(|row| format!("[{row}]"))
+            .collect();
+        let name = table
+            .name
+            .as_ref()
+            .map_or_else(String::new, |name| format!(" {name:?}"));
+        let content = if rows.is_empty() {
+            "empty".to_owned()
+        } else {
+            rows.join(" ")
+        };
+        parts.push(format!("table {index}{name}: {content}"));
+    }
+    if tables.len() > TABLES_SHOWN {
+        parts.push(format!("{} more tables", tables.len() - TABLES_SHOWN));
+    }
+    parts.join("; ")
+}

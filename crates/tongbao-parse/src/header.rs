@@ -1,0 +1,444 @@
+//! Finding a task table's header row(s) and what each column holds.
+//!
+//! Header cells are matched on meaning: each column label is scored against
+//! keyword lists (longer, more specific keywords score higher, an exact
+//! match highest) and takes the best-scoring role.
+
+use std::collections::BTreeSet;
+
+use tongbao_model::{Cell, Row, Table};
+
+use crate::text::{compact, leading_label};
+
+/// Whether a unit column names lead or supporting units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitRole {
+    /// 责任单位: units without a stated role, listed as lead.
+    Unspecified,
+    Lead,
+    Support,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Number,
+    Area,
+    Task,
+    Units(UnitRole),
+    Progress,
+    Status,
+    Remarks,
+    Deadline,
+    Leaders,
+}
+
+const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
+    (Role::Number, &["序号", "编号", "序"]),
+    (
+        Role::Area,
+        &["攻坚领域", "工作重点", "重点领域", "领域", "板块", "类别"],
+    ),
+    (
+        Role::Task,
+        &[
+            "重点工作任务",
+            "主要工作任务",
+            "工作任务",
+            "目标任务",
+            "重点任务",
+            "任务",
+            "项目内容",
+            "工作内容",
+            "重点工作",
+            "内容",
+            "事项",
+            "项目名称",
+        ],
+    ),
+    (
+        Role::Units(UnitRole::Unspecified),
+        &["责任单位", "责任部门", "单位", "部门"],
+    ),
+    (
+        Role::Units(UnitRole::Lead),
+        &["牵头单位", "牵头部门", "主办单位", "主责单位", "牵头"],
+    ),
+    (
+        Role::Units(UnitRole::Support),
+        &[
+            "配合单位",
+            "配合部门",
+            "协办单位",
+            "协同单位",
+            "参与单位",
+            "配合",
+            "协办",
+        ],
+    ),
+    (
+        Role::Progress,
+        &[
+            "落实进展情况",
+            "完成情况",
+            "进展情况",
+            "推进情况",
+            "落实情况",
+            "工作进展",
+            "进展",
+            "进度",
+        ],
+    ),
+    (Role::Status, &["销号状态", "状态", "销号"]),
+    (Role::Remarks, &["备注"]),
+    (
+        Role::Deadline,
+        &[
+            "完成时限",
+            "时间节点",
+            "完成时间",
+            "截止时间",
+            "时限",
+            "节点",
+        ],
+    ),
+    (
+        Role::Leaders,
+        &[
+            "责任领导",
+            "牵头领导",
+            "分管领导",
+            "联系领导",
+            "领导",
+            "责任人",
+        ],
+    ),
+];
+
+/// Header labels longer than this are data, not headers.
+const MAX_HEADER_LABEL_CHARS: usize = 24;
+
+/// The role a header label names, if any.
+pub(crate) fn classify(label: &str) -> Option<Role> {
+    let label = compact(label);
+    if label.is_empty() || label.chars().count() > MAX_HEADER_LABEL_CHARS {
+        return None;
+    }
+    let mut best: Option<(usize, Role)> = None;
+    for (role, keywords) in ROLE_KEYWORDS {
+        for keyword in *keywords {
+            let score = if label == *keyword {
+                100 + keyword.chars().count()
+            } else if label.contains(keyword) {
+                keyword.chars().count()
+            } else {
+                continue;
+            };
+            // `序` alone is too short to trust inside a longer label.
+            if score == 1 {
+                continue;
+            }
+            if best.is_none_or(|(best_score, _)| score > best_score) {
+                best = Some((score, *role));
+            }
+        }
+    }
+    best.map(|(_, role)| role)
+}
+
+/// Which grid column holds what, for one task table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ColumnMap {
+    pub number: Option<usize>,
+    pub area: Option<usize>,
+    pub task: usize,
+    pub units: Vec<(usize, UnitRole)>,
+    pub progress: Option<usize>,
+    pub status: Option<usize>,
+    pub remarks: Option<usize>,
+    pub deadline: Option<usize>,
+    pub leaders: Option<usize>,
+    /// Grid columns the header covers; a headerless table continuing this
+    /// one has the same width.
+    pub width: usize,
+}
+
+impl ColumnMap {
+    /// Whether units are split into lead and supporting columns.
+    pub(crate) fn has_unit_roles(&self) -> bool {
+        self.units
+            .iter()
+            .any(|(_, role)| *role == UnitRole::Support)
+    }
+}
+
+/// Where a table's header sits and what it maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Header {
+    pub map: ColumnMap,
+    /// [`row_signature`] of each header row.
+    pub signatures: Vec<Vec<String>>,
+    /// First row after the header (after a second header row, if any).
+    pub data_start: usize,
+}
+
+/// What a table's header search found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HeaderSearch {
+    Found(Header),
+    /// A row that names several known columns but no task column.
+    Unmapped {
+        row: usize,
+        labels: Vec<String>,
+    },
+    NotFound,
+}
+
+/// A header must name the task column and at least one other known column.
+const MIN_HEADER_ROLES: usize = 2;
+
+/// Finds the first header row of `table`.
+pub(crate) fn find_header(table: &Table) -> HeaderSearch {
+    let mut unmapped = None;
+    for (index, row) in table.rows.iter().enumerate() {
+        if !all_cells_short(table, row) {
+            continue;
+        }
+        let roles = row_roles(table, row);
+        let distinct = distinct_roles(&roles);
+        if distinct < MIN_HEADER_ROLES {
+            continue;
+        }
+        if roles.iter().any(|(_, role)| *role == Role::Task) {
+            return HeaderSearch::Found(build_header(table, index));
+        }
+        if unmapped.is_none() {
+            unmapped = Some(HeaderSearch::Unmapped {
+                row: index,
+                labels: row_labels(table, row),
+            });
+        }
+    }
+    unmapped.unwrap_or(HeaderSearch::NotFound)
+}
+
+/// A header row holds labels only; any long cell makes it a data row.
+fn all_cells_short(table: &Table, row: &Row) -> bool {
+    row.cells
+        .iter()
+        .all(|cell| compact(&resolved_text(table, cell)).chars().count() <= MAX_HEADER_LABEL_CHARS)
+}
+
+/// The compact text of each cell of `row`, to recognise a header row repeated
+/// inside a table.
+pub(crate) fn row_signature(table: &Table, row: &Row) -> Vec<String> {
+    row.cells
+        .iter()
+        .map(|cell| compact(&resolved_text(table, cell)))
+        .collect()
+}
+
+/// Each grid column of `row` with the role its own text names.
+fn row_roles(table: &Table, row: &Row) -> Vec<(usize, Role)> {
+    row.cells
+        .iter()
+        .filter_map(|cell| {
+            let role = classify(&resolved_text(table, cell))?;
+            Some((cell.grid_col, role))
+        })
+        .collect()
+}
+
+fn distinct_roles(roles: &[(usize, Role)]) -> usize {
+    let mut seen: Vec<Role> = Vec::new();
+    for (_, role) in roles {
+        if !seen.contains(role) {
+            seen.push(*role);
+        }
+    }
+    seen.len()
+}
+
+fn row_labels(table: &Table, row: &Row) -> Vec<String> {
+    row.cells
+        .iter()
+        .map(|cell| resolved_text(table, cell).trim().to_owned())
+        .filter(|label| !label.is_empty())
+        .collect()
+}
+
+/// A cell's text, read from the merge origin for a continued cell.
+pub(crate) fn resolved_text(table: &Table, cell: &Cell) -> String {
+    resolve(table, cell).map_or_else(String::new, Cell::text)
+}
+
+/// The cell holding `cell`'s content: itself, or the origin of the vertical
+/// merge it continues (one hop: origins never continue another merge).
+pub(crate) fn resolve<'t>(table: &'t Table, cell: &'t Cell) -> Option<&'t Cell> {
+    match cell.merged_from {
+        None => Some(cell),
+        Some(origin) => cell_at(table.rows.get(origin.row)?, origin.grid_col)
+            .filter(|origin_cell| origin_cell.merged_from.is_none()),
+    }
+}
+
+fn build_header(table: &Table, header_row: usize) -> Header {
+    let top = table.rows.get(header_row);
+    let sub = table
+        .rows
+        .get(header_row + 1)
+        .filter(|row| top.is_some_and(|top| is_sub_header(table, top, row)));
+    let header_rows = || [top, sub].into_iter().flatten();
+    let width = header_rows()
+        .flat_map(|row| row.cells.iter().map(cell_end))
+        .max()
+        .unwrap_or(0);
+    // Visit the columns where a header cell starts, not 0..width: a hostile
+    // span must not turn into a long loop.
+    let columns: BTreeSet<usize> = header_rows()
+        .flat_map(|row| row.cells.iter().map(|cell| cell.grid_col))
+        .collect();
+    let mut map = ColumnMap {
+        number: None,
+        area: None,
+        task: 0,
+        units: Vec::new(),
+        progress: None,
+        status: None,
+        remarks: None,
+        deadline: None,
+        leaders: None,
+        width,
+    };
+    let mut task = None;
+    for column in columns {
+        let top_label = top
+            .and_then(|row| cell_at(row, column))
+            .map(|cell| resolved_text(table, cell))
+            .unwrap_or_default();
+        let sub_label = sub
+            .and_then(|row| cell_at(row, column))
+            .filter(|cell| cell.merged_from.is_none())
+            .map(Cell::text)
+            .unwrap_or_default();
+        let Some(role) = column_role(&top_label, &sub_label) else {
+            continue;
+        };
+        match role {
+            Role::Task => {
+                task.get_or_insert(column);
+            }
+            Role::Units(unit_role) => map.units.push((column, unit_role)),
+            Role::Number => set_once(&mut map.number, column),
+            Role::Area => set_once(&mut map.area, column),
+            Role::Progress => set_once(&mut map.progress, column),
+            Role::Status => set_once(&mut map.status, column),
+            Role::Remarks => set_once(&mut map.remarks, column),
+            Role::Deadline => set_once(&mut map.deadline, column),
+            Role::Leaders => set_once(&mut map.leaders, column),
+        }
+    }
+    // The caller only builds a header for a row that names a task column.
+    map.task = task.unwrap_or(0);
+    Header {
+        map,
+        signatures: [top, sub]
+            .into_iter()
+            .flatten()
+            .map(|row| row_signature(table, row))
+            .collect(),
+        data_start: header_row + 1 + usize::from(sub.is_some()),
+    }
+}
+
+/// Grid columns a table covers.
+pub(crate) fn table_width(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .flat_map(|row| row.cells.iter().map(cell_end))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The cell covering grid column `column`: [`Row::cell_at`] by binary search
+/// (cells are in grid order), so that hostile wide rows stay cheap.
+pub(crate) fn cell_at(row: &Row, column: usize) -> Option<&Cell> {
+    let after = row.cells.partition_point(|cell| cell.grid_col <= column);
+    let cell = row.cells.get(after.checked_sub(1)?)?;
+    (column < cell_end(cell)).then_some(cell)
+}
+
+/// The grid column after the last one `cell` covers.
+fn cell_end(cell: &Cell) -> usize {
+    cell.grid_col.saturating_add(cell.col_span)
+}
+
+fn set_once(slot: &mut Option<usize>, column: usize) {
+    slot.get_or_insert(column);
+}
+
+/// A column's role from its header label and, in a two-row header, the label
+/// below it: `责任单位` over `配合单位` is a supporting-unit column.
+fn column_role(top: &str, sub: &str) -> Option<Role> {
+    let top_role = classify(top);
+    if sub.trim().is_empty() {
+        return top_role;
+    }
+    match (top_role, classify(sub)) {
+        (_, Some(sub_role @ Role::Units(role))) if role != UnitRole::Unspecified => Some(sub_role),
+        (Some(Role::Units(_)), _) => Some(Role::Units(UnitRole::Unspecified)),
+        (_, Some(sub_role)) => Some(sub_role),
+        (top_role, None) => top_role,
+    }
+}
+
+/// Whether `row` is the second line of a two-row header under `top`: it
+/// holds only short known labels, none numbered like data, and at least one
+/// of them sits under a header cell spanning several columns.
+fn is_sub_header(table: &Table, top: &Row, row: &Row) -> bool {
+    let own_labels: Vec<(&Cell, String)> = row
+        .cells
+        .iter()
+        .filter(|cell| cell.merged_from.is_none())
+        .map(|cell| (cell, resolved_text(table, cell)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    let under_spanning_cell = own_labels
+        .iter()
+        .any(|(cell, _)| cell_at(top, cell.grid_col).is_some_and(|above| above.col_span > 1));
+    under_spanning_cell
+        && own_labels
+            .iter()
+            .all(|(_, label)| classify(label).is_some() && leading_label(label).is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_header_synonyms() {
+        assert_eq!(classify("攻坚领域"), Some(Role::Area));
+        assert_eq!(classify("工作重点"), Some(Role::Area));
+        assert_eq!(classify("重点工作任务"), Some(Role::Task));
+        assert_eq!(classify("项目内容"), Some(Role::Task));
+        assert_eq!(
+            classify("责任单位"),
+            Some(Role::Units(UnitRole::Unspecified))
+        );
+        assert_eq!(classify("牵头单位"), Some(Role::Units(UnitRole::Lead)));
+        assert_eq!(classify("配合单位"), Some(Role::Units(UnitRole::Support)));
+        assert_eq!(classify("落实进展情况"), Some(Role::Progress));
+        assert_eq!(classify("“销号”\n状态"), Some(Role::Status));
+        assert_eq!(classify("序号"), Some(Role::Number));
+        assert_eq!(classify("备注"), Some(Role::Remarks));
+        assert_eq!(classify("完成时限"), Some(Role::Deadline));
+        assert_eq!(classify("责任领导"), Some(Role::Leaders));
+        assert_eq!(classify("市经信局"), None);
+        assert_eq!(
+            classify("8月25日前，确保受损工业企业全面复产，农业田间作物加快抢救"),
+            None
+        );
+    }
+}

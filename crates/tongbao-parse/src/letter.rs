@@ -1,0 +1,382 @@
+//! The covering letter around the task table: title, as-of date, body,
+//! attachment title, recipients, editor and issuer, and the counts the
+//! prose states.
+
+use tongbao_model::StatedCounts;
+use tongbao_normalize::numeral::{ascii_digit, is_chinese_numeral_char, parse_integer};
+
+use crate::text::{compact, is_close_bracket, is_open_bracket, trim_entry_punctuation};
+
+/// What the lines around the table say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Letter {
+    pub title: Option<String>,
+    pub as_of_text: Option<String>,
+    pub preamble: Vec<String>,
+    pub attachment_title: Option<String>,
+    pub report_to: Option<String>,
+    pub distribute_to: Option<String>,
+    pub editor: Option<String>,
+    pub issuer: Option<String>,
+    pub stated_counts: StatedCounts,
+}
+
+/// The text lines the parser found outside the task rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct LetterLines {
+    /// Paragraphs before the first task table.
+    pub before_table: Vec<String>,
+    /// Rows above the header inside the first task table (a sheet's title
+    /// rows); the first plain one is the title when no paragraph gives one.
+    pub captions: Vec<String>,
+    /// Every other line outside the task rows (paragraphs after the table,
+    /// other tables), searched for recipients and signatures only.
+    pub elsewhere: Vec<String>,
+}
+
+/// Phrases that close a number of tasks, and that warn about them.
+const CLOSING_PHRASES: &[&str] = &["予以销号", "予以阶段性销号", "同意销号", "给予销号"];
+const WARNING_PHRASES: &[&str] = &["予以预警", "给予预警", "予以亮红灯"];
+
+/// Title lines end with one of these words (after any bracketed as-of).
+const TITLE_ENDINGS: &[&str] = &[
+    "通报",
+    "情况",
+    "清单",
+    "报告",
+    "通知",
+    "一览表",
+    "台账",
+    "表",
+];
+/// Shorter lines ending like a title are mastheads (`督查通报`), not titles.
+const MIN_TITLE_CHARS: usize = 8;
+
+pub(crate) fn read_letter(lines: &LetterLines) -> Letter {
+    let before: Vec<&str> = non_empty(&lines.before_table);
+    let captions: Vec<&str> = non_empty(&lines.captions);
+    let mut letter = Letter::default();
+
+    let title_at = before
+        .iter()
+        .position(|line| is_title_like(line))
+        .or_else(|| before.iter().position(|line| is_plain_line(line)));
+    let mut body_start = 0;
+    if let Some(at) = title_at {
+        let (title, as_of) = split_trailing_as_of(before.get(at).copied().unwrap_or_default());
+        letter.title = Some(title.to_owned());
+        letter.as_of_text = as_of;
+        body_start = at + 1;
+    }
+    if letter.as_of_text.is_none() {
+        letter.as_of_text = before
+            .iter()
+            .skip(body_start)
+            .chain(&captions)
+            .find_map(|line| as_of_line(line));
+    }
+
+    let mut list_title = None;
+    let mut body_ended = false;
+    for line in before.iter().skip(body_start) {
+        if as_of_line(line).is_some() {
+            continue;
+        }
+        if is_closing_line(line) {
+            body_ended = true;
+            continue;
+        }
+        if body_ended {
+            list_title.get_or_insert(*line);
+        } else {
+            letter.preamble.push((*line).to_owned());
+        }
+    }
+    let caption_title = captions.iter().find(|line| is_plain_line(line)).copied();
+    let (list_title, list_as_of) = match caption_title.or(list_title) {
+        Some(line) => {
+            let (title, as_of) = split_trailing_as_of(line);
+            (Some(title), as_of)
+        }
+        None => (None, None),
+    };
+    if letter.as_of_text.is_none() {
+        letter.as_of_text = list_as_of;
+    }
+
+    let everything = before
+        .iter()
+        .chain(&captions)
+        .copied()
+        .chain(non_empty(&lines.elsewhere));
+    for line in everything {
+        read_signature_line(line, &mut letter);
+    }
+    if letter.title.is_none() {
+        letter.title = list_title.map(str::to_owned);
+    }
+    letter.stated_counts = StatedCounts {
+        closed: stated_count(&letter.preamble, CLOSING_PHRASES),
+        warning: stated_count(&letter.preamble, WARNING_PHRASES),
+    };
+    letter
+}
+
+fn non_empty(lines: &[String]) -> Vec<&str> {
+    lines
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+fn is_title_like(line: &str) -> bool {
+    let (title, _) = split_trailing_as_of(line);
+    let key = compact(title);
+    key.chars().count() >= MIN_TITLE_CHARS
+        && TITLE_ENDINGS.iter().any(|ending| key.ends_with(ending))
+        && !is_closing_line(line)
+}
+
+/// Neither a marker, an as-of line nor a recipients/signature line.
+fn is_plain_line(line: &str) -> bool {
+    as_of_line(line).is_none() && !is_closing_line(line)
+}
+
+/// Lines that end the letter's body: `附件…`, `报：`, `发：`, `抄送：`,
+/// `编辑：`, `签发：`, `印发`.
+fn is_closing_line(line: &str) -> bool {
+    let key = compact(line);
+    [
+        "附件",
+        "报：",
+        "报:",
+        "报送：",
+        "发：",
+        "发:",
+        "抄送",
+        "编辑",
+        "签发",
+        "印发",
+    ]
+    .iter()
+    .any(|prefix| key.starts_with(prefix))
+}
+
+/// `…情况通报（截至8月底）` → (`…情况通报`, `截至8月底`).
+fn split_trailing_as_of(line: &str) -> (&str, Option<String>) {
+    let trimmed = line.trim();
+    if let Some(open_at) = trimmed.rfind(is_open_bracket)
+        && let (Some(head), Some(bracket)) = (trimmed.get(..open_at), trimmed.get(open_at..))
+        && !head.trim().is_empty()
+        && let Some(as_of) = as_of_line(bracket)
+    {
+        return (head.trim_end(), Some(as_of));
+    }
+    (trimmed, None)
+}
+
+/// `（截至8月底）` or a short `截止2019年8月31日` line → its text without brackets.
+fn as_of_line(line: &str) -> Option<String> {
+    const MAX_AS_OF_CHARS: usize = 24;
+    let trimmed = line.trim();
+    let inner = match trimmed.chars().next() {
+        Some(open) if is_open_bracket(open) => trimmed
+            .get(open.len_utf8()..)?
+            .trim_end_matches(is_close_bracket),
+        _ => trimmed,
+    }
+    .trim();
+    let dated = inner.starts_with("截至") || inner.starts_with("截止");
+    (dated && inner.chars().count() <= MAX_AS_OF_CHARS && !inner.ends_with('。'))
+        .then(|| inner.to_owned())
+}
+
+/// Fills attachment title, recipients, editor and issuer from one line.
+fn read_signature_line(line: &str, letter: &mut Letter) {
+    if let Some(rest) = strip_key(line, &["附件"]) {
+        let rest = rest.trim_start_matches(|c: char| ascii_digit(c).is_some());
+        if let Some(title) = rest.strip_prefix(['：', ':']) {
+            let title = title.trim();
+            if !title.is_empty() && letter.attachment_title.is_none() {
+                letter.attachment_title = Some(title.to_owned());
+            }
+        }
+        return;
+    }
+    if let Some(rest) = strip_key(line, &["报：", "报:", "报送：", "报送:"]) {
+        letter
+            .report_to
+            .get_or_insert_with(|| trim_entry_punctuation(rest).to_owned());
+        return;
+    }
+    if let Some(rest) = strip_key(line, &["发：", "发:", "分送：", "分送:"]) {
+        letter
+            .distribute_to
+            .get_or_insert_with(|| trim_entry_punctuation(rest).to_owned());
+        return;
+    }
+    if let Some(editor) = value_after(line, &["编辑：", "编辑:"]) {
+        letter.editor.get_or_insert(editor);
+    }
+    if let Some(issuer) = value_after(line, &["签发人：", "签发人:", "签发：", "签发:"])
+    {
+        letter.issuer.get_or_insert(issuer);
+    }
+}
+
+fn strip_key<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let line = line.trim_start();
+    keys.iter().find_map(|key| line.strip_prefix(key))
+}
+
+/// The name after `key` in `编辑：叶玲俐    签发：木力`: up to the next space.
+fn value_after(line: &str, keys: &[&str]) -> Option<String> {
+    let (at, key) = keys
+        .iter()
+        .find_map(|key| line.find(key).map(|at| (at, *key)))?;
+    let rest = line.get(at + key.len()..)?.trim_start();
+    let value = rest.split(char::is_whitespace).next()?;
+    let value = trim_entry_punctuation(value);
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// The count the body states before one of `phrases` (`等7项工作予以销号`
+/// → 7), summed over every such statement; `None` when none states a count.
+fn stated_count(body: &[String], phrases: &[&str]) -> Option<u32> {
+    let mut total: Option<u32> = None;
+    for sentence in body.iter().flat_map(|line| line.split(['。', '；', ';'])) {
+        let key = compact(sentence);
+        let mut searched_from = 0;
+        while let Some((at, phrase)) = phrases
+            .iter()
+            .filter_map(|phrase| {
+                key.get(searched_from..)?
+                    .find(phrase)
+                    .map(|at| (searched_from + at, *phrase))
+            })
+            .min_by_key(|(at, _)| *at)
+        {
+            if let Some(count) = key.get(searched_from..at).and_then(last_item_count) {
+                total = Some(total.unwrap_or(0).saturating_add(count));
+            }
+            searched_from = at + phrase.len();
+        }
+    }
+    total
+}
+
+/// The last `N项` in `text` (`等7项工作` → 7, `十一项` → 11).
+fn last_item_count(text: &str) -> Option<u32> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
+    chars
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, c)| **c == '项')
+        .find_map(|(at, _)| {
+            let digits: String = chars
+                .get(..at)?
+                .iter()
+                .rev()
+                .take_while(|c| is_numeral(**c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            u32::try_from(parse_integer(&digits)?).ok()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|text| (*text).to_owned()).collect()
+    }
+
+    #[test]
+    fn reads_a_covering_letter() {
+        let letter = read_letter(&LetterLines {
+            before_table: lines(&[
+                "督 查 通 报",
+                "第5期",
+                "“三助三红”重点攻坚任务“销号”情况通报",
+                "（截至8月底）",
+                "为确保任务落实到位，建立通报制度。",
+                "",
+                "对灾后重建和消防安全整治工作等7项工作予以销号。乐清湾港区C区一期工程未能开工，予以预警。",
+                "附件：“三助三红”重点攻坚任务“销号”管理清单",
+                "报：市四套班子领导；",
+                "发：各县（市、区）委、政府，市直有关单位",
+                "编辑：叶玲俐                                    签发：木力",
+                "附件",
+                "“三助三红”重点攻坚任务“销号”管理清单",
+            ]),
+            captions: Vec::new(),
+            elsewhere: Vec::new(),
+        });
+        assert_eq!(
+            letter.title.as_deref(),
+            Some("“三助三红”重点攻坚任务“销号”情况通报")
+        );
+        assert_eq!(letter.as_of_text.as_deref(), Some("截至8月底"));
+        assert_eq!(letter.preamble.len(), 2);
+        assert!(letter.preamble[1].starts_with("对灾后重建"));
+        assert_eq!(
+            letter.attachment_title.as_deref(),
+            Some("“三助三红”重点攻坚任务“销号”管理清单")
+        );
+        assert_eq!(letter.report_to.as_deref(), Some("市四套班子领导"));
+        assert_eq!(
+            letter.distribute_to.as_deref(),
+            Some("各县（市、区）委、政府，市直有关单位")
+        );
+        assert_eq!(letter.editor.as_deref(), Some("叶玲俐"));
+        assert_eq!(letter.issuer.as_deref(), Some("木力"));
+        assert_eq!(letter.stated_counts.closed, Some(7));
+        assert_eq!(letter.stated_counts.warning, None);
+    }
+
+    #[test]
+    fn sheet_title_rows_give_title_and_attachment() {
+        let letter = read_letter(&LetterLines {
+            before_table: Vec::new(),
+            captions: lines(&["重点任务销号管理清单（截至9月底）", "附件2"]),
+            elsewhere: lines(&["编辑：张三", "签发：李四"]),
+        });
+        assert_eq!(letter.title.as_deref(), Some("重点任务销号管理清单"));
+        assert_eq!(letter.attachment_title, None);
+        assert_eq!(letter.as_of_text.as_deref(), Some("截至9月底"));
+        assert_eq!(letter.editor.as_deref(), Some("张三"));
+        assert_eq!(letter.issuer.as_deref(), Some("李四"));
+    }
+
+    #[test]
+    fn title_keeps_text_before_inline_as_of() {
+        let letter = read_letter(&LetterLines {
+            before_table: lines(&["重点工作任务推进情况通报（截止2019年10月31日）"]),
+            ..LetterLines::default()
+        });
+        assert_eq!(letter.title.as_deref(), Some("重点工作任务推进情况通报"));
+        assert_eq!(letter.as_of_text.as_deref(), Some("截止2019年10月31日"));
+    }
+
+    #[test]
+    fn counts_stated_in_prose() {
+        let body = lines(&[
+            "对甲、乙等十一项工作予以“销号”，对丙等2项工作予以阶段性销号；对丁等3项予以预警。",
+        ]);
+        assert_eq!(stated_count(&body, CLOSING_PHRASES), Some(13));
+        assert_eq!(stated_count(&body, WARNING_PHRASES), Some(3));
+        assert_eq!(
+            stated_count(
+                &lines(&["全市完成600个避灾点，予以预警。"]),
+                WARNING_PHRASES
+            ),
+            None
+        );
+    }
+}

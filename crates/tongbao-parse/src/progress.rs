@@ -1,0 +1,164 @@
+//! Progress items: one per non-empty line of the progress cell, with the
+//! item's list label kept apart from its text.
+
+use tongbao_model::Progress;
+
+use crate::text::{LabelKind, leading_label};
+
+/// One line of a cell, with the auto-number Word renders before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    pub list_label: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// A candidate label at the start of a line.
+struct Candidate<'a> {
+    number: u32,
+    label: String,
+    ambiguous: bool,
+    rest: &'a str,
+}
+
+/// Splits `lines` into progress items.
+///
+/// A label is always taken from Word's auto-numbering, and from `1、`,
+/// `（1）`, `①` or `1.` before a non-digit. `1.` before a digit (`1.8月8日`
+/// or `1.5亿元`) is a label only when the siblings are numbered in sequence
+/// around it.
+pub(crate) fn progress_items(lines: &[Line<'_>]) -> Vec<Progress> {
+    let candidates: Vec<Option<Candidate<'_>>> = lines.iter().map(candidate).collect();
+    let mut previous_label: Option<u32> = None;
+    let mut items = Vec::with_capacity(lines.len());
+    for (index, (line, found)) in lines.iter().zip(&candidates).enumerate() {
+        let accepted = found.as_ref().filter(|found| {
+            if !found.ambiguous {
+                return true;
+            }
+            let follows_previous = previous_label.is_some_and(|prev| found.number == prev + 1);
+            let next_follows = candidates
+                .get(index + 1)
+                .and_then(Option::as_ref)
+                .is_some_and(|next| next.number == found.number + 1);
+            follows_previous || (previous_label.is_none() && found.number == 1 && next_follows)
+        });
+        let (label, text) = match accepted {
+            Some(found) => {
+                previous_label = Some(found.number);
+                (Some(found.label.clone()), found.rest)
+            }
+            None => (None, line.text.trim()),
+        };
+        items.push(Progress {
+            label,
+            text: text.to_owned(),
+            as_of: None,
+            dates: Vec::new(),
+            figures: Vec::new(),
+        });
+    }
+    items
+}
+
+fn candidate<'a>(line: &Line<'a>) -> Option<Candidate<'a>> {
+    if let Some(list_label) = line.list_label {
+        let parsed = leading_label(list_label);
+        return Some(Candidate {
+            number: parsed.as_ref().map_or(0, |parsed| parsed.number),
+            label: parsed.map_or_else(|| list_label.trim().to_owned(), |parsed| parsed.label),
+            ambiguous: false,
+            rest: line.text.trim(),
+        });
+    }
+    let parsed = leading_label(line.text)?;
+    Some(Candidate {
+        number: parsed.number,
+        label: parsed.label,
+        ambiguous: parsed.kind == LabelKind::ArabicDotBeforeDigit,
+        rest: parsed.rest.trim_end(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines<'a>(texts: &[&'a str]) -> Vec<Line<'a>> {
+        texts
+            .iter()
+            .map(|text| Line {
+                list_label: None,
+                text,
+            })
+            .collect()
+    }
+
+    fn pairs(items: &[Progress]) -> Vec<(Option<&str>, &str)> {
+        items
+            .iter()
+            .map(|item| (item.label.as_deref(), item.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_siblings_make_dot_before_digit_a_label() {
+        let items = progress_items(&lines(&["1.8月8日，启用。", "2.8月29日，明确。"]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (Some("1"), "8月8日，启用。"),
+                (Some("2"), "8月29日，明确。")
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_decimal_is_not_a_label() {
+        let items = progress_items(&lines(&["1.5亿元资金已到位。"]));
+        assert_eq!(pairs(&items), [(None, "1.5亿元资金已到位。")]);
+        let items = progress_items(&lines(&["已完成。", "2.5亿元已拨付。"]));
+        assert_eq!(
+            pairs(&items),
+            [(None, "已完成。"), (None, "2.5亿元已拨付。")]
+        );
+    }
+
+    #[test]
+    fn reads_every_label_style() {
+        let items = progress_items(&lines(&[
+            "（1）甲。",
+            "②乙。",
+            "3、丙。",
+            "4.丁。",
+            "1-7月完成。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (Some("1"), "甲。"),
+                (Some("2"), "乙。"),
+                (Some("3"), "丙。"),
+                (Some("4"), "丁。"),
+                (None, "1-7月完成。")
+            ]
+        );
+    }
+
+    #[test]
+    fn takes_word_auto_numbers() {
+        let items = progress_items(&[
+            Line {
+                list_label: Some("1．"),
+                text: "8月8日启用。",
+            },
+            Line {
+                list_label: Some("（2）"),
+                text: "已签约。",
+            },
+        ]);
+        assert_eq!(
+            pairs(&items),
+            [(Some("1"), "8月8日启用。"), (Some("2"), "已签约。")]
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! What a 销号 status word means.
+
+use tongbao_model::StatusCode;
+
+use crate::text::{compact, is_close_bracket, is_open_bracket};
+
+/// Status words matched against the whole compacted status text, most
+/// specific first (`超期未完成` before `完成`, `未达序时进度` before `序时`).
+const EXACT_WORDS: &[(&str, StatusCode)] = &[
+    ("已销号", StatusCode::Closed),
+    ("销号", StatusCode::Closed),
+    ("予以销号", StatusCode::Closed),
+    ("已完成", StatusCode::Closed),
+    ("完成", StatusCode::Closed),
+    ("办结", StatusCode::Closed),
+    ("已办结", StatusCode::Closed),
+    ("阶段性销号", StatusCode::StageClosed),
+    ("阶段性完成", StatusCode::StageClosed),
+    ("阶段销号", StatusCode::StageClosed),
+    ("预警", StatusCode::Warning),
+    ("红灯", StatusCode::Warning),
+    ("亮红灯", StatusCode::Warning),
+    ("序时推进", StatusCode::OnTrack),
+    ("正常推进", StatusCode::OnTrack),
+    ("按序时推进", StatusCode::OnTrack),
+    ("达到序时进度", StatusCode::OnTrack),
+    ("进展较快", StatusCode::OnTrack),
+    ("超序时进度", StatusCode::OnTrack),
+    ("滞后", StatusCode::Behind),
+    ("进度滞后", StatusCode::Behind),
+    ("严重滞后", StatusCode::Behind),
+    ("推进缓慢", StatusCode::Behind),
+    ("进度偏慢", StatusCode::Behind),
+    ("未达序时进度", StatusCode::Behind),
+    ("欠进度", StatusCode::Behind),
+    ("未启动", StatusCode::NotStarted),
+    ("尚未启动", StatusCode::NotStarted),
+    ("未开工", StatusCode::NotStarted),
+    ("超期未完成", StatusCode::Overdue),
+];
+
+/// Words distinctive enough to classify a longer status text that contains
+/// them (`已预警`, `滞后（3个月）`), in order of precedence.
+const CONTAINED_WORDS: &[(&str, StatusCode)] = &[
+    ("超期未完成", StatusCode::Overdue),
+    ("阶段性", StatusCode::StageClosed),
+    ("未达序时", StatusCode::Behind),
+    ("欠进度", StatusCode::Behind),
+    ("滞后", StatusCode::Behind),
+    ("缓慢", StatusCode::Behind),
+    ("偏慢", StatusCode::Behind),
+    ("未启动", StatusCode::NotStarted),
+    ("未开工", StatusCode::NotStarted),
+    ("预警", StatusCode::Warning),
+    ("红灯", StatusCode::Warning),
+    ("序时", StatusCode::OnTrack),
+    ("已销号", StatusCode::Closed),
+];
+
+/// The code of a status cell's text; `None` for an empty cell, `Other` for
+/// a word not known.
+pub(crate) fn classify_status(raw: &str) -> StatusCode {
+    let key = compact(raw);
+    if key.is_empty() {
+        return StatusCode::None;
+    }
+    if let Some(code) = exact_status(&key) {
+        return code;
+    }
+    CONTAINED_WORDS
+        .iter()
+        .find(|(word, _)| key.contains(word))
+        .map_or(StatusCode::Other, |(_, code)| *code)
+}
+
+fn exact_status(key: &str) -> Option<StatusCode> {
+    EXACT_WORDS
+        .iter()
+        .find(|(word, _)| *word == key)
+        .map(|(_, code)| *code)
+}
+
+/// A status written in brackets inside progress text: `80%(严重滞后)` →
+/// `严重滞后`. Only the exact status words count, so that ordinary
+/// bracketed remarks are not taken for a status.
+pub(crate) fn status_in_text(text: &str) -> Option<(String, StatusCode)> {
+    let mut rest = text;
+    let mut found = None;
+    while let Some(open_at) = rest.find(is_open_bracket) {
+        let after_open = rest.get(open_at..)?;
+        let open_len = after_open.chars().next()?.len_utf8();
+        let inner_and_rest = after_open.get(open_len..)?;
+        let Some(close_at) = inner_and_rest.find(is_close_bracket) else {
+            break;
+        };
+        let inner = inner_and_rest.get(..close_at)?.trim();
+        if let Some(code) = exact_status(&compact(inner)) {
+            // The last bracketed status wins: it is the latest assessment.
+            found = Some((inner.to_owned(), code));
+        }
+        rest = inner_and_rest.get(close_at..)?;
+        rest = rest.get(rest.chars().next()?.len_utf8()..)?;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_status_words() {
+        for (raw, code) in [
+            ("", StatusCode::None),
+            ("阶段性\n“销号”", StatusCode::StageClosed),
+            ("“销号”", StatusCode::Closed),
+            ("已完成", StatusCode::Closed),
+            ("办结", StatusCode::Closed),
+            ("预警", StatusCode::Warning),
+            ("亮红灯", StatusCode::Warning),
+            ("按序时推进", StatusCode::OnTrack),
+            ("超序时进度", StatusCode::OnTrack),
+            ("未达序时进度", StatusCode::Behind),
+            ("严重滞后", StatusCode::Behind),
+            ("尚未启动", StatusCode::NotStarted),
+            ("超期未完成", StatusCode::Overdue),
+            ("待定", StatusCode::Other),
+            ("未完成", StatusCode::Other),
+        ] {
+            assert_eq!(classify_status(raw), code, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn finds_bracketed_status_in_progress() {
+        assert_eq!(
+            status_in_text("完成投资80%(严重滞后)"),
+            Some(("严重滞后".to_owned(), StatusCode::Behind))
+        );
+        assert_eq!(
+            status_in_text("已完成（含乐清、永嘉）。（序时推进）"),
+            Some(("序时推进".to_owned(), StatusCode::OnTrack))
+        );
+        assert_eq!(status_in_text("已恢复（乐清、永嘉）"), None);
+        assert_eq!(status_in_text("未闭合（滞后"), None);
+    }
+}

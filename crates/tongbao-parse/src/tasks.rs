@@ -1,0 +1,434 @@
+//! Turning the data rows of task tables into areas and tasks.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tongbao_model::{
+    Area, Cell, Diagnostic, Location, Row, Status, StatusCode, StatusSource, Table, Task,
+    UnitsByRole,
+};
+use tongbao_normalize::numeral::parse_integer;
+
+use crate::header::{ColumnMap, Header, cell_at, resolve, row_signature};
+use crate::progress::{Line, progress_items};
+use crate::status::{classify_status, status_in_text};
+use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
+use crate::units::{UnitLists, split_names};
+
+/// Builds areas and tasks across every task table of a document, keeping
+/// the current area and the numbering going from one table to the next.
+#[derive(Debug, Default)]
+pub(crate) struct TaskCollector {
+    pub areas: Vec<Area>,
+    pub tasks: Vec<Task>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Index into `areas` by compacted title, so a repeated label finds its area.
+    area_index_by_key: BTreeMap<String, usize>,
+    /// The area label in force for the next task, not yet registered.
+    current_area: Option<AreaLabel>,
+    /// Index into `areas` of the last task's area.
+    last_task_area: Option<usize>,
+    last_number: Option<u32>,
+    /// Numbers used since numbering last (re)started, to spot duplicates.
+    numbers_seen: BTreeSet<u32>,
+    /// The table and row the last task started at.
+    last_task_row: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AreaLabel {
+    numeral: Option<String>,
+    title: String,
+}
+
+/// One line of each paragraph in a cell, with its auto-number; blank lines dropped.
+fn cell_lines(cell: &Cell) -> Vec<Line<'_>> {
+    cell.paragraphs
+        .iter()
+        .flat_map(|paragraph| {
+            paragraph
+                .text
+                .split('\n')
+                .enumerate()
+                .map(move |(index, text)| Line {
+                    list_label: paragraph.list_label.as_deref().filter(|_| index == 0),
+                    text,
+                })
+        })
+        .filter(|line| !line.text.trim().is_empty())
+        .collect()
+}
+
+fn has_own_text(cell: &Cell) -> bool {
+    cell.merged_from.is_none() && cell.paragraphs.iter().any(|p| !p.text.trim().is_empty())
+}
+
+impl TaskCollector {
+    /// Sets the area for the tasks that follow, from a label such as `一、推进…`.
+    pub(crate) fn set_area(&mut self, label: &str) {
+        let (numeral, title) = split_area_label(label);
+        if !title.is_empty() {
+            self.current_area = Some(AreaLabel { numeral, title });
+        }
+    }
+
+    /// Reads the data rows of `table` (the document's `table_index`-th table).
+    pub(crate) fn read_table(&mut self, table: &Table, table_index: usize, header: &Header) {
+        for (row_index, row) in table.rows.iter().enumerate().skip(header.data_start) {
+            self.read_row(table, table_index, row_index, row, header);
+        }
+    }
+
+    fn read_row(
+        &mut self,
+        table: &Table,
+        table_index: usize,
+        row_index: usize,
+        row: &Row,
+        header: &Header,
+    ) {
+        let map = &header.map;
+        let own: Vec<&Cell> = row.cells.iter().filter(|cell| has_own_text(cell)).collect();
+        if own.is_empty() {
+            return;
+        }
+        if header.signatures.contains(&row_signature(table, row)) {
+            return;
+        }
+        if let [single] = own.as_slice() {
+            let text = single.text();
+            // A section row: one cell across the table, a label in the area
+            // column alone, or a lone `一、…` heading.
+            let spans_columns = single.col_span > 1;
+            let in_area_column = map.area == Some(single.grid_col);
+            if spans_columns || in_area_column || is_section_heading(&text) {
+                self.set_area(&text);
+                return;
+            }
+        }
+        let task_cell = cell_at(row, map.task);
+        match task_cell {
+            Some(cell) if has_own_text(cell) => {
+                self.start_task(table, table_index, row_index, row, cell, map);
+            }
+            Some(cell) if self.continues_last_task(table_index, cell) => {
+                self.extend_last_task(row, map);
+            }
+            _ => {
+                let preview: String = own
+                    .iter()
+                    .map(|cell| cell.text())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+                    .chars()
+                    .take(40)
+                    .collect();
+                self.diagnostics.push(Diagnostic::warning(
+                    "row-not-placed",
+                    format!(
+                        "table {table_index} row {row_index} has text but no task: {preview:?}"
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Whether `cell` continues a vertical merge that started at the last task's row.
+    fn continues_last_task(&self, table_index: usize, cell: &Cell) -> bool {
+        match (cell.merged_from, self.last_task_row) {
+            (Some(origin), Some((last_table, last_row))) => {
+                last_table == table_index && origin.row == last_row
+            }
+            _ => false,
+        }
+    }
+
+    fn start_task(
+        &mut self,
+        table: &Table,
+        table_index: usize,
+        row_index: usize,
+        row: &Row,
+        task_cell: &Cell,
+        map: &ColumnMap,
+    ) {
+        if let Some(label) = map
+            .area
+            .and_then(|column| resolved_cell(table, row, column))
+            .map(Cell::text)
+            .filter(|label| !label.trim().is_empty())
+        {
+            self.set_area(&label);
+        }
+        let area_index = self.current_area_index();
+        let restarted_area = area_index != self.last_task_area;
+
+        let lines = cell_lines(task_cell);
+        let number_text = map
+            .number
+            .and_then(|column| resolved_cell(table, row, column))
+            .map(Cell::text);
+        let expected = self.last_number.map_or(1, |last| last.saturating_add(1));
+        let (number, first_line) = task_number(number_text.as_deref(), lines.first(), expected);
+        let text = first_line
+            .into_iter()
+            .chain(lines.iter().skip(1).map(|line| line.text.trim()))
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let no = match number {
+            Some(no) => no,
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::info(
+                        "task-number-inferred",
+                        format!(
+                            "table {table_index} row {row_index}: task has no number; numbered {expected} after the previous task"
+                        ),
+                    )
+                    .for_task(expected),
+                );
+                expected
+            }
+        };
+        self.check_numbering(no, restarted_area);
+
+        let mut units = UnitLists::default();
+        for (column, role) in &map.units {
+            if let Some(cell) = resolved_cell(table, row, *column) {
+                units.add_cell(cell_lines(cell).iter().map(|line| line.text), *role);
+            }
+        }
+        let units_by_role = (map.has_unit_roles() || units.role_marked).then(|| UnitsByRole {
+            lead: units.lead_first().collect(),
+            support: units.support.clone(),
+        });
+
+        let progress = map
+            .progress
+            .and_then(|column| resolved_cell(table, row, column))
+            .map(|cell| progress_items(&cell_lines(cell)))
+            .unwrap_or_default();
+        let status = match map.status {
+            Some(column) => {
+                let raw = resolved_cell(table, row, column)
+                    .map(status_raw)
+                    .unwrap_or_default();
+                Status {
+                    code: classify_status(&raw),
+                    raw,
+                    source: StatusSource::Column,
+                }
+            }
+            None => progress
+                .iter()
+                .rev()
+                .find_map(|item| status_in_text(&item.text))
+                .map_or(
+                    Status {
+                        raw: String::new(),
+                        code: StatusCode::None,
+                        source: StatusSource::Absent,
+                    },
+                    |(raw, code)| Status {
+                        raw,
+                        code,
+                        source: StatusSource::Progress,
+                    },
+                ),
+        };
+        if status.code == StatusCode::Other {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "unknown-status",
+                    format!("status {:?} is not a known status word", status.raw),
+                )
+                .for_task(no),
+            );
+        }
+
+        let column_text = |column: Option<usize>| {
+            column
+                .and_then(|column| resolved_cell(table, row, column))
+                .map(|cell| cell.text().trim().to_owned())
+                .filter(|text| !text.is_empty())
+        };
+        let leaders = map
+            .leaders
+            .and_then(|column| resolved_cell(table, row, column))
+            .map(|cell| {
+                cell_lines(cell)
+                    .iter()
+                    .flat_map(|line| split_names(line.text))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|names| !names.is_empty());
+
+        let area = area_index.and_then(|index| self.areas.get(index));
+        self.tasks.push(Task {
+            no,
+            area_seq: area.map(|area| area.seq),
+            area: area.map(|area| area.title.clone()),
+            text,
+            units: units.all(),
+            units_by_role,
+            leaders,
+            deadline_text: column_text(map.deadline),
+            remarks: column_text(map.remarks),
+            progress,
+            status,
+            dates: Vec::new(),
+            figures: Vec::new(),
+            location: Location {
+                table: table_index,
+                row: row_index,
+            },
+        });
+        self.last_task_area = area_index;
+        self.last_task_row = Some((table_index, row_index));
+    }
+
+    /// Adds a row whose task cell continues the last task's merged cell: its
+    /// own units and progress belong to that task.
+    fn extend_last_task(&mut self, row: &Row, map: &ColumnMap) {
+        let Some(task) = self.tasks.last_mut() else {
+            return;
+        };
+        let own_cell = |column: usize| cell_at(row, column).filter(|cell| has_own_text(cell));
+        let mut units = UnitLists::default();
+        for (column, role) in &map.units {
+            if let Some(cell) = own_cell(*column) {
+                units.add_cell(cell_lines(cell).iter().map(|line| line.text), *role);
+            }
+        }
+        task.units.extend(units.all());
+        if let Some(by_role) = task.units_by_role.as_mut() {
+            by_role.lead.extend(units.lead_first());
+            by_role.support.extend(units.support.iter().cloned());
+        }
+        if let Some(cell) = map.progress.and_then(own_cell) {
+            task.progress.extend(progress_items(&cell_lines(cell)));
+        }
+        if task.status.raw.is_empty()
+            && let Some(cell) = map.status.and_then(own_cell)
+        {
+            let raw = status_raw(cell);
+            task.status.code = classify_status(&raw);
+            task.status.raw = raw;
+        }
+    }
+
+    /// The index in `areas` of the current area, registering it on first use
+    /// so that areas are numbered by first appearance and a label repeated
+    /// after a page break is the same area.
+    fn current_area_index(&mut self) -> Option<usize> {
+        let label = self.current_area.as_ref()?;
+        let key = compact(&label.title);
+        if let Some(index) = self.area_index_by_key.get(&key) {
+            return Some(*index);
+        }
+        let index = self.areas.len();
+        self.areas.push(Area {
+            seq: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            numeral: label.numeral.clone(),
+            title: label.title.clone(),
+        });
+        self.area_index_by_key.insert(key, index);
+        Some(index)
+    }
+
+    /// Reports gaps, duplicates and backwards steps in task numbering. Numbering
+    /// that restarts at 1 in a new area is a per-area scheme, not an error.
+    fn check_numbering(&mut self, no: u32, restarted_area: bool) {
+        if no == 1 && restarted_area {
+            self.numbers_seen.clear();
+        }
+        let expected = self.last_number.map_or(1, |last| last.saturating_add(1));
+        if self.numbers_seen.contains(&no) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "task-number-duplicate",
+                    format!("task number {no} appears again"),
+                )
+                .for_task(no),
+            );
+        } else if no > expected {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "task-number-gap",
+                    format!("task numbers jump from {} to {no}", expected - 1),
+                )
+                .for_task(no),
+            );
+        } else if no < expected && !(no == 1 && restarted_area) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "task-number-out-of-order",
+                    format!("task number {no} follows {}", expected - 1),
+                )
+                .for_task(no),
+            );
+        }
+        self.numbers_seen.insert(no);
+        self.last_number = Some(no);
+    }
+}
+
+/// The cell with the content for `column` of `row` (a merge origin for a continued cell).
+fn resolved_cell<'t>(table: &'t Table, row: &'t Row, column: usize) -> Option<&'t Cell> {
+    resolve(table, cell_at(row, column)?)
+}
+
+/// A status cell's paragraphs joined without separator: `阶段性` + `“销号”`.
+fn status_raw(cell: &Cell) -> String {
+    cell.paragraphs
+        .iter()
+        .flat_map(|paragraph| paragraph.text.split('\n'))
+        .map(str::trim)
+        .collect::<String>()
+}
+
+/// The task number and the first line of task text without its number.
+///
+/// Sources in order: the 序号 column, Word's auto-number, a number prefix
+/// (`1．`, `1、`, `（1）`). `1.` before a digit could be a decimal and counts
+/// only when it is the expected next number (or 1).
+fn task_number<'a>(
+    number_text: Option<&str>,
+    first: Option<&Line<'a>>,
+    expected: u32,
+) -> (Option<u32>, Option<&'a str>) {
+    let first_text = first.map(|line| line.text.trim());
+    let prefix = first_text
+        .and_then(leading_label)
+        .filter(|label| label.kind != LabelKind::Chinese);
+    if let Some(column_number) = number_text.and_then(parse_number_cell) {
+        let text = match &prefix {
+            Some(label) if label.number == column_number => Some(label.rest),
+            _ => first_text,
+        };
+        return (Some(column_number), text);
+    }
+    if let Some(list_label) = first.and_then(|line| line.list_label) {
+        let number = leading_label(list_label).map(|label| label.number);
+        if number.is_some() {
+            return (number, first_text);
+        }
+    }
+    match prefix {
+        Some(label)
+            if label.kind == LabelKind::Arabic || label.number == expected || label.number == 1 =>
+        {
+            (Some(label.number), Some(label.rest))
+        }
+        _ => (None, first_text),
+    }
+}
+
+/// `7`, `７`, `7.`, `（7）`, `七` in a 序号 cell.
+fn parse_number_cell(text: &str) -> Option<u32> {
+    let key: String = compact(text)
+        .chars()
+        .filter(|c| !matches!(c, '.' | '．' | '、' | '（' | '）' | '(' | ')'))
+        .collect();
+    u32::try_from(parse_integer(&key)?).ok()
+}
