@@ -1,0 +1,194 @@
+//! The calamine side: each worksheet's values and merged regions.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::io::Cursor;
+
+use calamine::{Data, Dimensions, Ods, OdsError, Range, Reader, SheetType, Xls, XlsError, Xlsx};
+use tongbao_model::{Paragraph, Properties};
+
+use crate::grid::{Budget, MergedRegion, SheetCells};
+use crate::{WorkbookKind, XlsxError, values};
+
+/// Every worksheet of a workbook, in workbook order.
+pub(crate) struct Workbook {
+    pub sheets: Vec<SheetCells>,
+    /// Properties from the legacy summary stream (`.xls` only; zip packages
+    /// have theirs read by `tongbao-package`).
+    pub properties: Option<Properties>,
+}
+
+/// Reads every worksheet; chart and dialog sheets are skipped.
+pub(crate) fn read_sheets(
+    bytes: &[u8],
+    kind: WorkbookKind,
+    budget: &Budget,
+) -> Result<Workbook, XlsxError> {
+    let mut collector = Collector {
+        budget,
+        held_values: 0,
+    };
+    match kind {
+        WorkbookKind::Xlsx | WorkbookKind::Xlsm => read_xlsx(bytes, &mut collector),
+        WorkbookKind::Xls => read_xls(bytes, &mut collector),
+        WorkbookKind::Ods => read_ods(bytes, &mut collector),
+    }
+}
+
+fn read_xlsx(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxError> {
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|error| match error {
+        calamine::XlsxError::Password => XlsxError::Encrypted,
+        other => malformed(other),
+    })?;
+    let mut sheets = Vec::new();
+    for name in worksheet_names(&workbook) {
+        let mut values = BTreeMap::new();
+        // Streamed cell by cell: calamine's own `worksheet_range` allocates
+        // the whole bounding box, which a hostile sheet can make huge.
+        {
+            let mut cells = workbook
+                .worksheet_cells_reader(&name)
+                .map_err(|error| sheet_malformed(&name, error))?;
+            while let Some(cell) = cells
+                .next_cell()
+                .map_err(|error| sheet_malformed(&name, error))?
+            {
+                let value = Data::from(cell.get_value().clone());
+                collector.hold(&mut values, cell.get_position(), &value)?;
+            }
+        }
+        let merges = workbook
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|error| sheet_malformed(&name, error))?;
+        sheets.push(sheet_cells(name, values, &merges));
+    }
+    Ok(Workbook {
+        sheets,
+        properties: None,
+    })
+}
+
+fn read_xls(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxError> {
+    crate::biff::check_sheet_extents(bytes, collector.budget.limits())?;
+    let mut workbook: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|error| match error {
+        XlsError::Password => XlsxError::Encrypted,
+        other => malformed(other),
+    })?;
+    // The summary stream is optional decoration: a broken one costs the
+    // title and dates, not the tables.
+    let properties = workbook.workbook_properties().ok().map(|found| Properties {
+        title: found.title,
+        created: found.created,
+        modified: found.modified,
+    });
+    let mut sheets = Vec::new();
+    for name in worksheet_names(&workbook) {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|error| sheet_malformed(&name, error))?;
+        let values = collector.hold_range(&range)?;
+        let merges = workbook
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|error| sheet_malformed(&name, error))?;
+        sheets.push(sheet_cells(name, values, &merges));
+    }
+    Ok(Workbook { sheets, properties })
+}
+
+fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxError> {
+    let mut workbook: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|error| match error {
+        OdsError::Password => XlsxError::Encrypted,
+        other => malformed(other),
+    })?;
+    let mut sheets = Vec::new();
+    for name in worksheet_names(&workbook) {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|error| sheet_malformed(&name, error))?;
+        let values = collector.hold_range(&range)?;
+        // calamine does not expose OpenDocument's covered cells: no merges.
+        sheets.push(sheet_cells(name, values, &[]));
+    }
+    Ok(Workbook {
+        sheets,
+        properties: None,
+    })
+}
+
+/// Names of the sheets holding cells (not charts, dialogs or macros).
+fn worksheet_names<RS, R: Reader<RS>>(workbook: &R) -> Vec<String>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|sheet| sheet.typ == SheetType::WorkSheet)
+        .map(|sheet| sheet.name.clone())
+        .collect()
+}
+
+/// Keeps non-empty values while counting them against the cell limit, so a
+/// workbook cannot make us hold more than the limit allows.
+struct Collector<'a> {
+    budget: &'a Budget,
+    held_values: usize,
+}
+
+type Values = BTreeMap<(u32, u32), Vec<Paragraph>>;
+
+impl Collector<'_> {
+    fn hold(
+        &mut self,
+        values: &mut Values,
+        position: (u32, u32),
+        value: &Data,
+    ) -> Result<(), XlsxError> {
+        let paragraphs = values::paragraphs(value);
+        if paragraphs.is_empty() {
+            return Ok(());
+        }
+        self.held_values = self.held_values.saturating_add(1);
+        self.budget.ensure_room(self.held_values)?;
+        values.insert(position, paragraphs);
+        Ok(())
+    }
+
+    fn hold_range(&mut self, range: &Range<Data>) -> Result<Values, XlsxError> {
+        let mut values = BTreeMap::new();
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        for (row, col, value) in range.used_cells() {
+            let position = (
+                first_row.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
+                first_col.saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
+            );
+            self.hold(&mut values, position, value)?;
+        }
+        Ok(values)
+    }
+}
+
+fn sheet_cells(name: String, values: Values, merges: &[Dimensions]) -> SheetCells {
+    let merges = merges
+        .iter()
+        .map(|merge| MergedRegion {
+            first_row: merge.start.0,
+            first_col: merge.start.1,
+            last_row: merge.end.0,
+            last_col: merge.end.1,
+        })
+        .collect();
+    SheetCells {
+        name,
+        values,
+        merges,
+    }
+}
+
+fn malformed(error: impl Display) -> XlsxError {
+    XlsxError::Malformed(error.to_string())
+}
+
+fn sheet_malformed(sheet: &str, error: impl Display) -> XlsxError {
+    XlsxError::Malformed(format!("sheet {sheet:?}: {error}"))
+}
