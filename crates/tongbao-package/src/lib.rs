@@ -1,1 +1,326 @@
-//! tongbao-package (under construction).
+//! Bounded access to zip (OPC) packages such as `.docx` and `.xlsx`, and a
+//! guarded XML reader for the parts inside them.
+//!
+//! Every size a hostile file could inflate is capped by [`ReadLimits`]:
+//! the number of entries is checked before the central directory is parsed,
+//! a part's *declared* size and compression ratio are checked before it is
+//! inflated, and inflating stops at the cap when the declared size lies.
+//!
+//! ```
+//! use std::io::Write;
+//! use tongbao_model::ReadLimits;
+//! use tongbao_package::Package;
+//!
+//! let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+//! zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+//! zip.write_all(b"<w:document/>").unwrap();
+//! let bytes = zip.finish().unwrap().into_inner();
+//!
+//! let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+//! assert!(package.has_part("/word/document.xml"));
+//! assert_eq!(package.read_part("word/document.xml").unwrap().unwrap(), b"<w:document/>");
+//! assert_eq!(package.read_part("word/numbering.xml").unwrap(), None);
+//! ```
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod core_properties;
+mod directory;
+pub mod xml;
+
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tongbao_model::{Properties, ReadLimits};
+use zip::ZipArchive;
+use zip::result::ZipError;
+
+pub use xml::{XmlError, XmlErrorKind};
+
+/// Where core properties live in a package written by Word, Excel, WPS or LibreOffice.
+const CORE_PROPERTIES_PART: &str = "docProps/core.xml";
+
+/// Parts smaller than this are never judged by their compression ratio:
+/// short runs of repeated markup legitimately compress very well, and a
+/// part this small cannot exhaust memory anyway.
+const RATIO_CHECK_MIN_BYTES: u64 = 1024 * 1024;
+
+/// Inflated bytes handled per step while checking the caps.
+const INFLATE_CHUNK_BYTES: usize = 64 * 1024;
+
+/// Why a package could not be opened or a part read.
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    #[error("not a zip package: {detail}")]
+    NotZip { detail: String },
+    #[error("file is {size} bytes, over the limit of {limit}")]
+    FileTooLarge { size: u64, limit: u64 },
+    #[error("zip package lists {count} entries, over the limit of {limit}")]
+    TooManyEntries { count: u64, limit: usize },
+    #[error("part {part} inflates to more than {limit} bytes")]
+    PartTooLarge { part: String, limit: u64 },
+    #[error("parts read from this package inflate to more than {limit} bytes in total")]
+    TotalTooLarge { limit: u64 },
+    #[error("part {part} inflates more than {limit} times its compressed size")]
+    CompressionRatio { part: String, limit: u64 },
+    #[error("part {part} is corrupt: {detail}")]
+    Corrupt { part: String, detail: String },
+    #[error("part {part} uses unsupported zip features: {detail}")]
+    Unsupported { part: String, detail: String },
+    #[error(transparent)]
+    Xml(#[from] XmlError),
+}
+
+/// A zip package held in memory, read part by part under [`ReadLimits`].
+pub struct Package<'a> {
+    archive: ZipArchive<TrackedCursor<'a>>,
+    /// Read position in the package bytes, shared with the archive's reader.
+    position: Arc<AtomicU64>,
+    limits: ReadLimits,
+    /// Bytes inflated by `read_part` so far, counted against `max_total_bytes`.
+    inflated_total: u64,
+}
+
+impl<'a> Package<'a> {
+    /// Opens the package, refusing oversized files and archives with too many entries.
+    pub fn open(bytes: &'a [u8], limits: &ReadLimits) -> Result<Package<'a>, PackageError> {
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if size > limits.max_file_bytes {
+            return Err(PackageError::FileTooLarge {
+                size,
+                limit: limits.max_file_bytes,
+            });
+        }
+        // Count entries from the end record before the zip crate builds its
+        // in-memory directory, whose size grows with the entry count.
+        let declared_entries = directory::declared_entry_count(bytes)?;
+        check_entry_count(declared_entries, limits)?;
+        let position = Arc::new(AtomicU64::new(0));
+        let source = TrackedCursor {
+            cursor: Cursor::new(bytes),
+            position: Arc::clone(&position),
+        };
+        let archive = ZipArchive::new(source).map_err(|error| match error {
+            ZipError::InvalidArchive(detail) => PackageError::NotZip {
+                detail: detail.into_owned(),
+            },
+            other => PackageError::Corrupt {
+                part: "central directory".to_owned(),
+                detail: other.to_string(),
+            },
+        })?;
+        check_entry_count(u64::try_from(archive.len()).unwrap_or(u64::MAX), limits)?;
+        Ok(Package {
+            archive,
+            position,
+            limits: *limits,
+            inflated_total: 0,
+        })
+    }
+
+    /// Entry names in archive order.
+    pub fn part_names(&self) -> impl Iterator<Item = &str> {
+        (0..self.archive.len()).filter_map(|index| self.archive.name_for_index(index))
+    }
+
+    /// Whether the part exists. A leading `/` (OPC part-name style) is
+    /// tolerated, and names compare without ASCII case as OPC requires.
+    pub fn has_part(&self, name: &str) -> bool {
+        self.index_of(name).is_some()
+    }
+
+    /// The inflated bytes of a part, or `None` when the package has no such part.
+    pub fn read_part(&mut self, name: &str) -> Result<Option<Vec<u8>>, PackageError> {
+        let Some(index) = self.index_of(name) else {
+            return Ok(None);
+        };
+        let remaining = self
+            .limits
+            .max_total_bytes
+            .saturating_sub(self.inflated_total);
+        let mut bytes = Vec::new();
+        let inflated = self.inflate(index, remaining, &mut bytes)?;
+        self.inflated_total = self.inflated_total.saturating_add(inflated);
+        Ok(Some(bytes))
+    }
+
+    /// Inflates every entry into a sink, checking each against the limits
+    /// and CRC. The total is checked against `max_total_bytes` on its own:
+    /// verifying does not use up the budget of later [`Package::read_part`] calls.
+    pub fn verify_all(&mut self) -> Result<(), PackageError> {
+        let mut total: u64 = 0;
+        for index in 0..self.archive.len() {
+            let remaining = self.limits.max_total_bytes.saturating_sub(total);
+            let inflated = self.inflate(index, remaining, &mut std::io::sink())?;
+            total = total.saturating_add(inflated);
+        }
+        Ok(())
+    }
+
+    /// Title and dates from `docProps/core.xml`; defaults when the part is absent.
+    pub fn core_properties(&mut self) -> Result<Properties, PackageError> {
+        match self.read_part(CORE_PROPERTIES_PART)? {
+            Some(bytes) => Ok(core_properties::parse(
+                &bytes,
+                CORE_PROPERTIES_PART,
+                &self.limits,
+            )?),
+            None => Ok(Properties::default()),
+        }
+    }
+
+    fn index_of(&self, name: &str) -> Option<usize> {
+        let wanted = name.strip_prefix('/').unwrap_or(name);
+        self.archive.index_for_name(wanted).or_else(|| {
+            (0..self.archive.len()).find(|&index| {
+                self.archive
+                    .name_for_index(index)
+                    .is_some_and(|candidate| candidate.eq_ignore_ascii_case(wanted))
+            })
+        })
+    }
+
+    /// Inflates entry `index` into `out`, stopping with an error as soon as
+    /// the part cap, the compression-ratio cap or `total_budget` is crossed;
+    /// returns how many bytes it wrote.
+    fn inflate(
+        &mut self,
+        index: usize,
+        total_budget: u64,
+        out: &mut impl Write,
+    ) -> Result<u64, PackageError> {
+        let limits = self.limits;
+        let name = self
+            .archive
+            .name_for_index(index)
+            .unwrap_or_default()
+            .to_owned();
+        let position = Arc::clone(&self.position);
+        let mut entry = self
+            .archive
+            .by_index(index)
+            .map_err(|error| entry_error(name, error))?;
+        let part = entry.name().to_owned();
+        let data_start = entry.data_start();
+
+        // Refuse on what the directory declares, before inflating anything.
+        let declared = entry.size();
+        if declared > limits.max_part_bytes {
+            return Err(PackageError::PartTooLarge {
+                part,
+                limit: limits.max_part_bytes,
+            });
+        }
+        if declared > ratio_cap(entry.compressed_size(), limits.max_compression_ratio) {
+            return Err(PackageError::CompressionRatio {
+                part,
+                limit: limits.max_compression_ratio,
+            });
+        }
+        if declared > total_budget {
+            return Err(PackageError::TotalTooLarge {
+                limit: limits.max_total_bytes,
+            });
+        }
+
+        // The declared size may lie, so the caps are checked again on what
+        // actually comes out, the ratio against the compressed bytes consumed
+        // so far: a bomb is stopped after a few megabytes, not at the cap.
+        let mut chunk = vec![0u8; INFLATE_CHUNK_BYTES];
+        let mut inflated: u64 = 0;
+        loop {
+            let read = entry
+                .read(&mut chunk)
+                .map_err(|error| PackageError::Corrupt {
+                    part: part.clone(),
+                    detail: error.to_string(),
+                })?;
+            if read == 0 {
+                return Ok(inflated);
+            }
+            inflated = inflated.saturating_add(u64::try_from(read).unwrap_or(u64::MAX));
+            let consumed = position.load(Ordering::Relaxed).saturating_sub(data_start);
+            if inflated > limits.max_part_bytes {
+                return Err(PackageError::PartTooLarge {
+                    part,
+                    limit: limits.max_part_bytes,
+                });
+            }
+            if inflated > ratio_cap(consumed, limits.max_compression_ratio) {
+                return Err(PackageError::CompressionRatio {
+                    part,
+                    limit: limits.max_compression_ratio,
+                });
+            }
+            if inflated > total_budget {
+                return Err(PackageError::TotalTooLarge {
+                    limit: limits.max_total_bytes,
+                });
+            }
+            out.write_all(chunk.get(..read).unwrap_or_default())
+                .map_err(|error| PackageError::Corrupt {
+                    part: part.clone(),
+                    detail: error.to_string(),
+                })?;
+        }
+    }
+}
+
+/// The package bytes, publishing the read position so that inflating can
+/// tell how many compressed bytes a part has consumed.
+struct TrackedCursor<'a> {
+    cursor: Cursor<&'a [u8]>,
+    position: Arc<AtomicU64>,
+}
+
+impl Read for TrackedCursor<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.cursor.read(buf)?;
+        self.position
+            .store(self.cursor.position(), Ordering::Relaxed);
+        Ok(read)
+    }
+}
+
+impl Seek for TrackedCursor<'_> {
+    fn seek(&mut self, target: SeekFrom) -> std::io::Result<u64> {
+        let position = self.cursor.seek(target)?;
+        self.position.store(position, Ordering::Relaxed);
+        Ok(position)
+    }
+}
+
+/// Largest inflated size the ratio limit allows for a part of `compressed` bytes.
+fn ratio_cap(compressed: u64, max_ratio: u64) -> u64 {
+    compressed
+        .saturating_mul(max_ratio)
+        .max(RATIO_CHECK_MIN_BYTES)
+}
+
+fn check_entry_count(count: u64, limits: &ReadLimits) -> Result<(), PackageError> {
+    if count > u64::try_from(limits.max_zip_entries).unwrap_or(u64::MAX) {
+        return Err(PackageError::TooManyEntries {
+            count,
+            limit: limits.max_zip_entries,
+        });
+    }
+    Ok(())
+}
+
+fn entry_error(part: String, error: ZipError) -> PackageError {
+    match error {
+        ZipError::UnsupportedArchive(detail) => PackageError::Unsupported {
+            part,
+            detail: detail.to_owned(),
+        },
+        other => PackageError::Corrupt {
+            part,
+            detail: other.to_string(),
+        },
+    }
+}

@@ -1,0 +1,368 @@
+//! A guarded, namespace-resolving XML pull reader for package parts.
+//!
+//! It wraps `quick_xml::NsReader` and adds what hostile input needs:
+//! `DOCTYPE` (and with it every entity declaration) is refused, references
+//! other than the five predefined entities and character references are an
+//! error, nesting deeper than a limit is an error, and input that ends inside
+//! an element is an error instead of a silent end. Elements are reported by
+//! namespace URI, never by prefix, and `<a/>` is reported as a start followed
+//! by an end so callers handle one shape.
+//!
+//! ```
+//! use tongbao_package::xml::{XmlEvent, XmlReader};
+//!
+//! #[derive(Clone, Copy, PartialEq, Debug)]
+//! enum Ns { Word }
+//! const KNOWN: &[(&[u8], Ns)] =
+//!     &[(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", Ns::Word)];
+//!
+//! let xml = br#"<x:t xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main">a&amp;b</x:t>"#;
+//! let mut reader = XmlReader::new(xml, "word/document.xml", KNOWN, 16);
+//! let mut text = String::new();
+//! loop {
+//!     match reader.next_event().unwrap() {
+//!         XmlEvent::Start(element) => assert_eq!((element.namespace, element.local_name()), (Some(Ns::Word), &b"t"[..])),
+//!         XmlEvent::Text(piece) => text.push_str(&piece),
+//!         XmlEvent::End => {}
+//!         XmlEvent::Eof => break,
+//!     }
+//! }
+//! assert_eq!(text, "a&b");
+//! ```
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+/// An XML part that could not be read, with the byte offset where reading stopped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{part} at byte {position}: {kind}")]
+pub struct XmlError {
+    pub part: String,
+    pub position: u64,
+    pub kind: XmlErrorKind,
+}
+
+/// What was wrong with an XML part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum XmlErrorKind {
+    #[error("malformed XML: {0}")]
+    Malformed(String),
+    #[error("DOCTYPE and entity declarations are not accepted")]
+    DoctypeRefused,
+    #[error("undefined entity &{0};")]
+    UndefinedEntity(String),
+    #[error("elements nested deeper than {0}")]
+    TooDeep(usize),
+    #[error("the XML ends before its elements are closed")]
+    Truncated,
+}
+
+/// One step of a document, in order.
+#[derive(Debug)]
+pub enum XmlEvent<'a, N> {
+    /// An element opened.
+    Start(Element<'a, N>),
+    /// The most recently opened element closed.
+    End,
+    /// A piece of character data, references already resolved. One text
+    /// node may arrive in several pieces.
+    Text(Cow<'a, str>),
+    /// The document ended with every element closed.
+    Eof,
+}
+
+/// An opened element: its namespace (when it is one the caller knows) and name.
+#[derive(Debug)]
+pub struct Element<'a, N> {
+    pub namespace: Option<N>,
+    start: BytesStart<'a>,
+}
+
+impl<N> Element<'_, N> {
+    /// The name without its prefix.
+    pub fn local_name(&self) -> &[u8] {
+        self.start.local_name().into_inner()
+    }
+}
+
+/// See the [module documentation](self).
+pub struct XmlReader<'a, N: 'static> {
+    reader: NsReader<&'a [u8]>,
+    part: &'a str,
+    namespaces: &'static [(&'static [u8], N)],
+    depth: usize,
+    max_depth: usize,
+    /// The last event was a self-closing element whose end is still to report.
+    pending_end: bool,
+}
+
+impl<'a, N: Copy + 'static> XmlReader<'a, N> {
+    /// A reader over `bytes` (UTF-8, a leading byte-order mark is skipped),
+    /// naming `part` in errors, mapping the namespace URIs in `namespaces`
+    /// to the caller's values.
+    pub fn new(
+        bytes: &'a [u8],
+        part: &'a str,
+        namespaces: &'static [(&'static [u8], N)],
+        max_depth: usize,
+    ) -> XmlReader<'a, N> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        XmlReader {
+            reader: NsReader::from_reader(bytes),
+            part,
+            namespaces,
+            depth: 0,
+            max_depth,
+            pending_end: false,
+        }
+    }
+
+    /// The next event.
+    pub fn next_event(&mut self) -> Result<XmlEvent<'a, N>, XmlError> {
+        if self.pending_end {
+            self.pending_end = false;
+            self.depth = self.depth.saturating_sub(1);
+            return Ok(XmlEvent::End);
+        }
+        let namespaces = self.namespaces;
+        loop {
+            let step = self
+                .reader
+                .read_resolved_event()
+                .map(|(resolved, event)| match resolved {
+                    ResolveResult::Bound(namespace) => {
+                        (known(namespaces, namespace.into_inner()), event)
+                    }
+                    ResolveResult::Unbound | ResolveResult::Unknown(_) => (None, event),
+                });
+            let (namespace, event) = step.map_err(|error| self.error_at_error_position(&error))?;
+            match event {
+                Event::Start(start) => return self.open(namespace, start),
+                Event::Empty(start) => {
+                    self.pending_end = true;
+                    return self.open(namespace, start);
+                }
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    return Ok(XmlEvent::End);
+                }
+                Event::Text(text) => {
+                    let text = text
+                        .xml10_content()
+                        .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+                    return Ok(XmlEvent::Text(text));
+                }
+                Event::CData(data) => {
+                    let text = data
+                        .xml10_content()
+                        .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+                    return Ok(XmlEvent::Text(text));
+                }
+                Event::GeneralRef(reference) => {
+                    return Ok(XmlEvent::Text(Cow::Owned(
+                        self.resolve_reference(&reference)?,
+                    )));
+                }
+                Event::DocType(_) => return Err(self.error(XmlErrorKind::DoctypeRefused)),
+                Event::Eof if self.depth > 0 => return Err(self.error(XmlErrorKind::Truncated)),
+                Event::Eof => return Ok(XmlEvent::Eof),
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            }
+        }
+    }
+
+    /// The value of attribute `local_name` of `element`, when it is unprefixed
+    /// or in one of the caller's namespaces.
+    pub fn attribute(
+        &self,
+        element: &Element<'a, N>,
+        local_name: &[u8],
+    ) -> Result<Option<String>, XmlError> {
+        for attribute in element.start.attributes() {
+            let attribute = attribute
+                .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+            let (resolved, name) = self.reader.resolve_attribute(attribute.key);
+            let in_scope = match resolved {
+                ResolveResult::Unbound => true,
+                ResolveResult::Bound(namespace) => {
+                    known(self.namespaces, namespace.into_inner()).is_some()
+                }
+                ResolveResult::Unknown(_) => false,
+            };
+            if in_scope && name.into_inner() == local_name {
+                let value = attribute
+                    .unescape_value()
+                    .map_err(|error| self.error(escape_error_kind(&error)))?;
+                return Ok(Some(value.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// An error of `kind` at the current position in this part.
+    pub fn error(&self, kind: XmlErrorKind) -> XmlError {
+        XmlError {
+            part: self.part.to_owned(),
+            position: self.reader.buffer_position(),
+            kind,
+        }
+    }
+
+    fn error_at_error_position(&self, error: &quick_xml::Error) -> XmlError {
+        XmlError {
+            part: self.part.to_owned(),
+            position: self.reader.error_position(),
+            kind: escape_error_kind(error),
+        }
+    }
+
+    fn open(
+        &mut self,
+        namespace: Option<N>,
+        start: BytesStart<'a>,
+    ) -> Result<XmlEvent<'a, N>, XmlError> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(self.error(XmlErrorKind::TooDeep(self.max_depth)));
+        }
+        Ok(XmlEvent::Start(Element { namespace, start }))
+    }
+
+    fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<String, XmlError> {
+        if reference.is_char_ref() {
+            return match reference.resolve_char_ref() {
+                Ok(Some(character)) => Ok(character.to_string()),
+                Ok(None) | Err(_) => Err(self.error(XmlErrorKind::Malformed(
+                    "invalid character reference".to_owned(),
+                ))),
+            };
+        }
+        let name = reference
+            .decode()
+            .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+        match predefined_entity(&name) {
+            Some(character) => Ok(character.to_owned()),
+            None => Err(self.error(XmlErrorKind::UndefinedEntity(name.into_owned()))),
+        }
+    }
+}
+
+/// The caller's value for namespace `uri`, when it is one the caller knows.
+fn known<N: Copy>(namespaces: &[(&[u8], N)], uri: &[u8]) -> Option<N> {
+    namespaces
+        .iter()
+        .find(|(known, _)| *known == uri)
+        .map(|(_, value)| *value)
+}
+
+fn predefined_entity(name: &str) -> Option<&'static str> {
+    match name {
+        "lt" => Some("<"),
+        "gt" => Some(">"),
+        "amp" => Some("&"),
+        "apos" => Some("'"),
+        "quot" => Some("\""),
+        _ => None,
+    }
+}
+
+fn escape_error_kind(error: &quick_xml::Error) -> XmlErrorKind {
+    match error {
+        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
+            XmlErrorKind::UndefinedEntity(name.clone())
+        }
+        other => XmlErrorKind::Malformed(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &[(&[u8], ())] = &[(b"urn:test", ())];
+
+    fn read_all(xml: &str, max_depth: usize) -> Result<String, XmlError> {
+        let mut reader = XmlReader::new(xml.as_bytes(), "test.xml", NS, max_depth);
+        let mut out = String::new();
+        loop {
+            match reader.next_event()? {
+                XmlEvent::Start(element) => {
+                    out.push('<');
+                    out.push_str(std::str::from_utf8(element.local_name()).unwrap());
+                    if element.namespace.is_some() {
+                        out.push('*');
+                    }
+                    out.push('>');
+                }
+                XmlEvent::End => out.push_str("</>"),
+                XmlEvent::Text(text) => out.push_str(&text),
+                XmlEvent::Eof => return Ok(out),
+            }
+        }
+    }
+
+    #[test]
+    fn resolves_namespaces_by_uri_and_expands_empty_elements() {
+        let xml = r#"<a xmlns:p="urn:test"><p:b/><c>x</c></a>"#;
+        assert_eq!(read_all(xml, 8).unwrap(), "<a><b*></><c>x</></>");
+    }
+
+    #[test]
+    fn resolves_predefined_and_character_references() {
+        assert_eq!(
+            read_all("<a>&lt;&#x4E2D;&#25991;&quot;</a>", 8).unwrap(),
+            "<a><中文\"</>"
+        );
+    }
+
+    #[test]
+    fn refuses_doctype() {
+        let error = read_all("<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", 8).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::DoctypeRefused);
+    }
+
+    #[test]
+    fn names_an_undefined_entity_with_its_position() {
+        let error = read_all("<a>A&nbsp;B</a>", 8).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::UndefinedEntity("nbsp".to_owned()));
+        assert_eq!(error.part, "test.xml");
+        assert!(error.position >= 4, "{error}");
+    }
+
+    #[test]
+    fn refuses_nesting_deeper_than_the_limit() {
+        let xml = "<a>".repeat(5) + &"</a>".repeat(5);
+        assert!(read_all(&xml, 5).is_ok());
+        let error = read_all(&xml, 4).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::TooDeep(4));
+    }
+
+    #[test]
+    fn reports_truncated_input() {
+        let error = read_all("<a><b>text", 8).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::Truncated);
+        let error = read_all("<a><b attr=\"x", 8).unwrap_err();
+        assert!(matches!(error.kind, XmlErrorKind::Malformed(_)), "{error}");
+    }
+
+    #[test]
+    fn reads_attributes_in_known_namespaces_or_unprefixed() {
+        let xml = br#"<a xmlns:p="urn:test" xmlns:q="urn:other" p:val="1" q:w="2" w="3"/>"#;
+        let mut reader = XmlReader::new(xml, "test.xml", NS, 8);
+        let XmlEvent::Start(element) = reader.next_event().unwrap() else {
+            panic!("expected a start");
+        };
+        assert_eq!(
+            reader.attribute(&element, b"val").unwrap().as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            reader.attribute(&element, b"w").unwrap().as_deref(),
+            Some("3")
+        );
+        assert_eq!(reader.attribute(&element, b"missing").unwrap(), None);
+    }
+}
