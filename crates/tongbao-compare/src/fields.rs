@@ -60,7 +60,13 @@ pub fn field_changes(expected: &Bulletin, actual: &Bulletin) -> Vec<FieldChange>
         if key == "tasks" {
             continue;
         }
-        diff(None, key.clone(), Some(old_value), new.get(key), &mut changes);
+        diff(
+            None,
+            key.clone(),
+            Some(old_value),
+            new.get(key),
+            &mut changes,
+        );
     }
     let old_tasks = tasks_by_number(old.get("tasks"));
     let new_tasks = tasks_by_number(new.get("tasks"));

@@ -144,7 +144,11 @@ fn task_ref(task: &Task) -> TaskRef {
 }
 
 fn progress_text(task: &Task) -> String {
-    let items: Vec<&str> = task.progress.iter().map(|item| item.text.as_str()).collect();
+    let items: Vec<&str> = task
+        .progress
+        .iter()
+        .map(|item| item.text.as_str())
+        .collect();
     items.join("\n")
 }
 
@@ -176,13 +180,23 @@ impl fmt::Display for MonthDiff {
         writeln!(f, "{} → {}", side(&self.old), side(&self.new))?;
         writeln!(f, "\nstatus          old   new")?;
         for count in &self.status_counts {
-            writeln!(f, "  {:<12} {:>4}  {:>4}", count.status.as_str(), count.old, count.new)?;
+            writeln!(
+                f,
+                "  {:<12} {:>4}  {:>4}",
+                count.status.as_str(),
+                count.old,
+                count.new
+            )?;
         }
         section(f, "status changes", &self.status_changes, |out, c| {
             write!(out, "{} → {}  {}", c.old, c.new, short(&c.text))
         })?;
-        section(f, "tasks added", &self.added, |out, t| write!(out, "{}", short(&t.text)))?;
-        section(f, "tasks removed", &self.removed, |out, t| write!(out, "{}", short(&t.text)))?;
+        section(f, "tasks added", &self.added, |out, t| {
+            write!(out, "{}", short(&t.text))
+        })?;
+        section(f, "tasks removed", &self.removed, |out, t| {
+            write!(out, "{}", short(&t.text))
+        })?;
         section(f, "units changed", &self.units_changed, |out, c| {
             write!(out, "{} → {}", c.old, c.new)
         })?;

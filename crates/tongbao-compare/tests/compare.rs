@@ -16,7 +16,10 @@ fn nested_progress_change_names_task_and_path() {
     let mut new = old.clone();
     new.tasks[0].progress[0].text = "截至8月底，完成率95%。".into();
     new.title = Some("新标题".into());
-    let lines: Vec<String> = field_changes(&old, &new).iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = field_changes(&old, &new)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         lines,
         [
@@ -31,8 +34,17 @@ fn added_and_removed_tasks_are_reported_once() {
     let old = minimal();
     let mut new = old.clone();
     new.tasks[0].no = 2;
-    let lines: Vec<String> = field_changes(&old, &new).iter().map(ToString::to_string).collect();
-    assert_eq!(lines, [r#"task 1: "(task)" → (absent)"#, r#"task 2: (absent) → "(task)""#]);
+    let lines: Vec<String> = field_changes(&old, &new)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            r#"task 1: "(task)" → (absent)"#,
+            r#"task 2: (absent) → "(task)""#
+        ]
+    );
 }
 
 #[test]
@@ -48,17 +60,32 @@ fn month_over_month_reports_transitions_counts_and_membership() {
 
     let diff = month_over_month(&old, &new);
     assert_eq!(diff.status_changes.len(), 1);
-    assert_eq!((diff.status_changes[0].old.as_str(), diff.status_changes[0].new.as_str()), ("stage_closed", "closed"));
+    assert_eq!(
+        (
+            diff.status_changes[0].old.as_str(),
+            diff.status_changes[0].new.as_str()
+        ),
+        ("stage_closed", "closed")
+    );
     assert_eq!(diff.added.iter().map(|t| t.no).collect::<Vec<_>>(), [2]);
     assert!(diff.removed.is_empty());
     assert_eq!(diff.units_changed[0].new, "市甲局、市乙局、市丙局");
     assert!(diff.progress_changed.is_empty());
-    let counts: Vec<(StatusCode, usize, usize)> =
-        diff.status_counts.iter().map(|c| (c.status, c.old, c.new)).collect();
-    assert_eq!(counts, [(StatusCode::Closed, 0, 2), (StatusCode::StageClosed, 1, 0)]);
+    let counts: Vec<(StatusCode, usize, usize)> = diff
+        .status_counts
+        .iter()
+        .map(|c| (c.status, c.old, c.new))
+        .collect();
+    assert_eq!(
+        counts,
+        [(StatusCode::Closed, 0, 2), (StatusCode::StageClosed, 1, 0)]
+    );
 
     let report = diff.to_string();
-    assert!(report.contains("status changes (1)\n  task 1   stage_closed → closed"), "{report}");
+    assert!(
+        report.contains("status changes (1)\n  task 1   stage_closed → closed"),
+        "{report}"
+    );
     let json = serde_json::to_value(&diff).unwrap();
     assert_eq!(json["status_changes"][0]["new"], "closed");
 }

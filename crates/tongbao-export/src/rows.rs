@@ -176,7 +176,12 @@ pub fn figure_rows(bulletin: &Bulletin) -> Vec<FigureRow> {
         };
         push_found(&mut rows, base("task", None), &task.dates, &task.figures);
         for (index, item) in task.progress.iter().enumerate() {
-            push_found(&mut rows, base("progress", Some(index + 1)), &item.dates, &item.figures);
+            push_found(
+                &mut rows,
+                base("progress", Some(index + 1)),
+                &item.dates,
+                &item.figures,
+            );
         }
     }
     rows

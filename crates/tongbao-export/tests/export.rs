@@ -16,7 +16,12 @@ fn export(format: Format, bulletins: &[Bulletin]) -> String {
 #[test]
 fn csv_columns_follow_the_row_fields() {
     let row = serde_json::to_value(TaskRow::default()).unwrap();
-    let keys: Vec<&str> = row.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = row
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys, TaskRow::COLUMNS);
 }
 
@@ -41,8 +46,14 @@ fn csv_has_bom_one_header_and_joined_lists() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 2);
     let units = TaskRow::COLUMNS.iter().position(|c| *c == "units").unwrap();
-    let progress = TaskRow::COLUMNS.iter().position(|c| *c == "progress").unwrap();
-    let deadline = TaskRow::COLUMNS.iter().position(|c| *c == "latest_deadline").unwrap();
+    let progress = TaskRow::COLUMNS
+        .iter()
+        .position(|c| *c == "progress")
+        .unwrap();
+    let deadline = TaskRow::COLUMNS
+        .iter()
+        .position(|c| *c == "latest_deadline")
+        .unwrap();
     assert_eq!(&records[0][units], "市甲局、市乙局");
     assert_eq!(&records[0][progress], "1. 截至8月底，完成率93.23%。");
     assert_eq!(&records[0][deadline], "2019-09-30");
@@ -71,15 +82,32 @@ fn figure_rows_cover_task_text_then_progress() {
     let rows = figure_rows(&minimal());
     let summary: Vec<(String, Option<usize>, String, String)> = rows
         .iter()
-        .map(|r| (r.field.clone(), r.progress_item, r.kind.clone(), r.text.clone()))
+        .map(|r| {
+            (
+                r.field.clone(),
+                r.progress_item,
+                r.kind.clone(),
+                r.text.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
         [
             ("task".into(), None, "deadline".into(), "9月底前".into()),
             ("task".into(), None, "money".into(), "4.08亿元".into()),
-            ("progress".into(), Some(1), "date".into(), "截至8月底".into()),
-            ("progress".into(), Some(1), "percent".into(), "93.23%".into()),
+            (
+                "progress".into(),
+                Some(1),
+                "date".into(),
+                "截至8月底".into()
+            ),
+            (
+                "progress".into(),
+                Some(1),
+                "percent".into(),
+                "93.23%".into()
+            ),
         ]
     );
     assert_eq!(rows[1].value, Some(serde_json::json!(408000000)));

@@ -18,7 +18,7 @@ pub struct Bulletin {
     pub year: Option<i32>,
     /// Body paragraphs of the covering letter, in order.
     pub preamble: Vec<String>,
-    /// The attachment's title (`附件：…` in the letter, or the list title).
+    /// The attachment's title (`附件：…` in the covering letter).
     pub attachment_title: Option<String>,
     /// Recipients after `报：`.
     pub report_to: Option<String>,
@@ -156,7 +156,17 @@ pub struct Status {
 
 /// The meaning of a status text.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum StatusCode {

@@ -104,7 +104,10 @@ fn resolve_year(bulletin: &Bulletin, options: &Options) -> Option<(i32, String)>
     }
     year_from_file_dates(bulletin).or_else(|| {
         // Last resort: the letter's prose also names other years (2018年以来).
-        let year = bulletin.preamble.iter().find_map(|text| year_in_text(text))?;
+        let year = bulletin
+            .preamble
+            .iter()
+            .find_map(|text| year_in_text(text))?;
         Some((year, "from the preamble".to_owned()))
     })
 }
@@ -197,7 +200,10 @@ mod tests {
         assert_eq!(file_year_month("2019"), None);
         assert_eq!(file_year_month("2019-13-01"), None);
         assert_eq!(file_year_month("这不是日期"), None);
-        assert_eq!(file_day("2019-09-04T09:30:00Z"), CalendarDate::new(2019, 9, 4));
+        assert_eq!(
+            file_day("2019-09-04T09:30:00Z"),
+            CalendarDate::new(2019, 9, 4)
+        );
         assert_eq!(file_day("2019-09"), None);
     }
 }

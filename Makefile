@@ -1,0 +1,40 @@
+# tongbao — common tasks. `make demo` converts the bundled bulletins, `make test` runs every test.
+CARGO ?= cargo
+OUT ?= out
+
+.PHONY: all build demo test lint fmt schemas golden bench fuzz clean
+
+all: build
+
+build:
+	$(CARGO) build --release -p tongbao-cli
+
+# Convert the bundled August 2019 bulletin (Word, Excel, legacy Excel) into $(OUT)/.
+demo: build
+	./target/release/tongbao convert fixtures/bulletin-2019-08.docx fixtures/bulletin-2019-08.xlsx fixtures/bulletin-2019-08.xls -o $(OUT)
+	./target/release/tongbao convert fixtures/bulletin-2019-08.docx --format csv -o $(OUT)
+	@echo "wrote $(OUT)/"
+
+# The whole suite: formatting, lints, unit, integration, golden and doc tests.
+test: lint
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+# Regenerate schemas/ from the Rust types (a test fails while they differ).
+schemas:
+	UPDATE_SCHEMAS=1 $(CARGO) test -p tongbao --test schema
+
+# Rewrite tests/golden/ from the current conversions (review the diff by eye).
+golden: build
+	./target/release/tongbao check fixtures --expected tests/golden --update
+
+clean:
+	$(CARGO) clean
+	rm -rf $(OUT)

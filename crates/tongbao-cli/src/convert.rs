@@ -1,0 +1,201 @@
+//! `tongbao convert`: many files in parallel, one failure never stops the rest.
+
+use std::io::{IsTerminal, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use tongbao_export::{Exporter, Format};
+use tongbao_model::{Bulletin, Severity};
+
+use crate::inputs::{self, Input};
+use crate::{OutputTarget, ReadArgs, write};
+
+#[derive(Args)]
+pub struct ConvertArgs {
+    /// Bulletin files (.docx .xlsx .xlsm .xls .ods) or folders to search.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Output folder (created if missing), or - for standard output.
+    #[arg(short, long, value_name = "DIR", default_value = "-")]
+    output: OutputTarget,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Json)]
+    format: FormatArg,
+    /// Files converted at once [default: number of cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print every warning, not just their count.
+    #[arg(short, long)]
+    verbose: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// One JSON document per bulletin.
+    Json,
+    /// One line per task, with the bulletin's title, as-of date, file and area.
+    Ndjson,
+    /// The ndjson rows as CSV (UTF-8 with BOM, for Excel and WPS).
+    Csv,
+    /// One line per date or figure found in task and progress text.
+    Figures,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Figures => Format::Figures,
+        }
+    }
+}
+
+/// What became of one input.
+struct Outcome {
+    /// The converted bulletin, kept only when it goes to standard output.
+    for_stdout: Option<Bulletin>,
+    warnings: Vec<String>,
+    error: Option<String>,
+}
+
+pub fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
+    let format = Format::from(args.format);
+    let options = args.read.options();
+    let (inputs, problems) = inputs::collect(&args.inputs);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = progress_bar(inputs.len());
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let outcome = convert_one(input, &args.output, format, &options);
+                progress.inc(1);
+                outcome
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+
+    if let OutputTarget::Stdout = args.output {
+        let stdout = std::io::stdout().lock();
+        let mut exporter = Exporter::new(format, std::io::BufWriter::new(stdout));
+        for bulletin in outcomes
+            .iter()
+            .filter_map(|outcome| outcome.for_stdout.as_ref())
+        {
+            exporter.write(bulletin)?;
+        }
+        exporter.finish()?.flush()?;
+    }
+
+    let mut failed = problems.len();
+    let mut warnings = 0;
+    for problem in &problems {
+        eprintln!("error: {problem}");
+    }
+    for outcome in &outcomes {
+        warnings += outcome.warnings.len();
+        if args.verbose {
+            for warning in &outcome.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        if let Some(error) = &outcome.error {
+            failed += 1;
+            eprintln!("error: {error}");
+        }
+    }
+    let converted = outcomes.len() + problems.len() - failed;
+    eprintln!("converted {converted}, failed {failed}, warnings {warnings}");
+    Ok(failed == 0)
+}
+
+fn progress_bar(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(u64::try_from(len).unwrap_or(u64::MAX));
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn convert_one(
+    input: &Input,
+    output: &OutputTarget,
+    format: Format,
+    options: &tongbao::Options,
+) -> Outcome {
+    let failure = |error: String| Outcome {
+        for_stdout: None,
+        warnings: Vec::new(),
+        error: Some(error),
+    };
+    let bulletin = match convert_isolated(input, options) {
+        Ok(bulletin) => bulletin,
+        Err(error) => return failure(error),
+    };
+    let warnings = bulletin
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Warning)
+        .map(|diagnostic| {
+            let task = diagnostic
+                .task_no
+                .map(|no| format!(" (task {no})"))
+                .unwrap_or_default();
+            format!("{}: {}{task}", input.path.display(), diagnostic.message)
+        })
+        .collect();
+    match output {
+        OutputTarget::Stdout => Outcome {
+            for_stdout: Some(bulletin),
+            warnings,
+            error: None,
+        },
+        OutputTarget::Dir(dir) => {
+            let path = inputs::output_path(dir, input, format.extension());
+            match render(format, &bulletin).and_then(|bytes| write::atomically(&path, &bytes)) {
+                Ok(()) => Outcome {
+                    for_stdout: None,
+                    warnings,
+                    error: None,
+                },
+                Err(error) => failure(format!("{}: {error:#}", input.path.display())),
+            }
+        }
+    }
+}
+
+/// Converts one file; a panic inside the pipeline becomes this file's error
+/// instead of ending the batch.
+pub fn convert_isolated(input: &Input, options: &tongbao::Options) -> Result<Bulletin, String> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        tongbao::convert_path(&input.path, options)
+    })) {
+        Ok(Ok(bulletin)) => Ok(bulletin),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err(format!(
+            "{}: internal error while converting (please report this file)",
+            input.path.display()
+        )),
+    }
+}
+
+fn render(format: Format, bulletin: &Bulletin) -> anyhow::Result<Vec<u8>> {
+    let mut exporter = Exporter::new(format, Vec::new());
+    exporter.write(bulletin)?;
+    Ok(exporter.finish()?)
+}

@@ -1,1 +1,0 @@
-//! tongbao-cli (under construction).

@@ -1,0 +1,151 @@
+//! `tongbao`: convert 销号 bulletins (Word/Excel) to JSON, NDJSON or CSV;
+//! check conversions against stored JSON; diff two months.
+//!
+//! The command is thin: it finds input files, runs the `tongbao` pipeline on
+//! each in parallel, and writes what `tongbao-export` produces.
+
+mod check;
+mod convert;
+mod diff;
+mod inputs;
+mod write;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tongbao_model::ReadLimits;
+
+#[derive(Parser)]
+#[command(
+    name = "tongbao",
+    version,
+    about = "Turn 销号 bulletins (督查通报, .docx/.xlsx/.xls) into structured JSON",
+    long_about = "Turn 销号 bulletins (督查通报, .docx/.xlsx/.xlsm/.xls/.ods) into structured JSON.\n\n\
+        Examples:\n  \
+        tongbao convert bulletins/ -o out/              one JSON file per bulletin\n  \
+        tongbao convert a.docx --format csv -o - > a.csv  one CSV row per task\n  \
+        tongbao check bulletins/ --expected golden/      fail when a conversion changed\n  \
+        tongbao diff 2019-08.docx 2019-09.docx           what changed since last month"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert bulletins (files or folders, searched recursively).
+    Convert(convert::ConvertArgs),
+    /// Re-convert bulletins and compare with stored JSON; exit 1 on any difference.
+    Check(check::CheckArgs),
+    /// Show what changed between two bulletins (or their JSON): statuses, tasks, units, progress.
+    Diff(diff::DiffArgs),
+    /// Print the JSON Schema of the output.
+    Schema(SchemaArgs),
+}
+
+#[derive(Args)]
+struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(long, value_enum, default_value_t = SchemaKind::Bulletin)]
+    kind: SchemaKind,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    /// The JSON document `convert` writes per bulletin.
+    Bulletin,
+    /// One NDJSON/CSV row per task (`--format ndjson|csv`).
+    TaskRow,
+    /// One NDJSON row per date or figure (`--format figures`).
+    FigureRow,
+}
+
+/// Options shared by every command that reads bulletins.
+#[derive(Args, Clone)]
+struct ReadArgs {
+    /// Year for month-day expressions when the bulletin does not state one.
+    #[arg(long)]
+    year: Option<i32>,
+    /// Largest input file accepted, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = ReadLimits::default().max_file_bytes >> 20)]
+    max_file_mib: u64,
+    /// Largest decompressed size of one part of a package, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = ReadLimits::default().max_part_bytes >> 20)]
+    max_part_mib: u64,
+    /// Largest decompression ratio accepted for one part.
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_compression_ratio)]
+    max_ratio: u64,
+    /// Most table cells accepted in one document.
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_cells)]
+    max_cells: usize,
+}
+
+impl ReadArgs {
+    fn options(&self) -> tongbao::Options {
+        let defaults = ReadLimits::default();
+        tongbao::Options {
+            limits: ReadLimits {
+                max_file_bytes: self.max_file_mib << 20,
+                max_part_bytes: self.max_part_mib << 20,
+                max_total_bytes: defaults.max_total_bytes.max(self.max_part_mib << 20),
+                max_compression_ratio: self.max_ratio,
+                max_cells: self.max_cells,
+                ..defaults
+            },
+            year: self.year,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Convert(args) => convert::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Schema(args) => print_schema(args.kind),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_schema(kind: SchemaKind) -> anyhow::Result<bool> {
+    let wanted = match kind {
+        SchemaKind::Bulletin => "bulletin.schema.json",
+        SchemaKind::TaskRow => "task-row.schema.json",
+        SchemaKind::FigureRow => "figure-row.schema.json",
+    };
+    let schema = tongbao_export::schema_files()
+        .into_iter()
+        .find(|file| file.file_name == wanted)
+        .ok_or_else(|| anyhow::anyhow!("no schema named {wanted}"))?;
+    print!("{}", schema.text);
+    Ok(true)
+}
+
+/// Where outputs go: a directory, or standard output for `-`.
+#[derive(Clone, Debug)]
+enum OutputTarget {
+    Stdout,
+    Dir(PathBuf),
+}
+
+impl std::str::FromStr for OutputTarget {
+    type Err = std::convert::Infallible;
+
+    fn from_str(text: &str) -> Result<OutputTarget, Self::Err> {
+        Ok(if text == "-" {
+            OutputTarget::Stdout
+        } else {
+            OutputTarget::Dir(PathBuf::from(text))
+        })
+    }
+}

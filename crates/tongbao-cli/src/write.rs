@@ -1,0 +1,25 @@
+//! Writing outputs so that a reader never sees half a file.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed into place: an interrupted run leaves the old file or none,
+/// never a partial one.
+pub fn atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".tongbao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
