@@ -1,5 +1,6 @@
 //! The August 2019 bulletin, converted from each format, matches the
-//! hand-checked ground truth in ../shared/seed, field by field.
+//! hand-checked ground truth (fixtures/bulletin-2019-08.truth.json, a copy of
+//! ../shared/seed), field by field.
 
 use std::path::{Path, PathBuf};
 

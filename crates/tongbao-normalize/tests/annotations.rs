@@ -102,10 +102,9 @@ fn count_by_kind<'a>(lines: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, 
 fn seed_totals_match_the_annotation() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/bulletin-2019-08.txt"
+        "/../../fixtures/bulletin-2019-08.txt"
     );
-    let seed = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (CI lays ../shared beside the repo)"));
+    let seed = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let context = common::default_context();
     let found: Vec<String> = seed
         .lines()
