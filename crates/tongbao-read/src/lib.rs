@@ -36,7 +36,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 use tongbao_model::{Diagnostic, Document, ReadLimits, SourceFormat};
-use tongbao_package::{Package, PackageError};
+use tongbao_docx::DocxError;
+use tongbao_package::PackageError;
 use tongbao_xlsx::{WorkbookKind, XlsxError};
 
 /// A document read from a file, with what identifies the file.
@@ -214,13 +215,15 @@ fn check_size(size: u64, limits: &ReadLimits) -> Result<(), ReadErrorKind> {
 }
 
 fn read_word(bytes: &[u8], limits: &ReadLimits) -> Result<Document, ReadErrorKind> {
-    // Verified here, so that a damaged Word package is reported in the same
-    // words as a damaged workbook.
-    Package::open(bytes, limits)
-        .and_then(|mut package| package.verify_all())
-        .map_err(package_error)?;
-    tongbao_docx::read_docx(bytes, limits)
-        .map_err(|error| ReadErrorKind::Malformed(error.to_string()))
+    // The Word reader inflates only the parts it needs, each under the
+    // package limits; its package errors read like a workbook's.
+    tongbao_docx::read_docx(bytes, limits).map_err(|error| match error {
+        DocxError::Package(error) => package_error(error),
+        limit @ (DocxError::TooManyRows { .. }
+        | DocxError::TooManyCells { .. }
+        | DocxError::TooManyParagraphs { .. }) => ReadErrorKind::LimitExceeded(limit.to_string()),
+        other => ReadErrorKind::Malformed(other.to_string()),
+    })
 }
 
 fn read_excel(
