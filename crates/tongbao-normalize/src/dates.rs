@@ -205,6 +205,9 @@ fn match_single(chars: &[char], start: usize, context: &DateContext) -> Option<B
     {
         return Some(base);
     }
+    if let Some((year, month, at)) = relative_month(chars, start, context) {
+        return month_tail(chars, at, year, month);
+    }
     standalone_word(chars, start, context)
 }
 
@@ -219,6 +222,9 @@ fn after_year(chars: &[char], at: usize, year: i32) -> Option<Base> {
     ];
     if let Some(base) = month_part(chars, at, year).or_else(|| part_of_year(chars, at, year)) {
         return Some(base);
+    }
+    if early(chars, at) {
+        return Some(Base::span(at + 1, DayRange::months(year, 1, 1)?));
     }
     Some(match lookup(chars, at, ATOM_SUFFIXES) {
         Some((Some(form), len)) => Base {
@@ -322,7 +328,11 @@ fn month_part(chars: &[char], start: usize, year: i32) -> Option<Base> {
     if chars.get(at) != Some(&'月') {
         return None;
     }
-    let at = at + 1;
+    month_tail(chars, at + 1, year, month)
+}
+
+/// What follows `月`: a day, a part of the month, or nothing.
+fn month_tail(chars: &[char], at: usize, year: i32, month: u8) -> Option<Base> {
     if let Some(day) = day_of_month(chars, at, year, month) {
         return Some(day);
     }
@@ -334,15 +344,30 @@ fn month_part(chars: &[char], start: usize, year: i32) -> Option<Base> {
         ("末", Part::LastDay),
         ("份", Part::Whole),
     ];
-    // 初 is the first ten days, unless it starts a word (初步, 初稿…).
-    const NOT_EARLY: &[char] = &['步', '审', '设', '稿', '次', '心', '期', '级', '衷', '始'];
-    let part = lookup(chars, at, PARTS).or_else(|| {
-        let early = chars.get(at) == Some(&'初')
-            && !chars.get(at + 1).is_some_and(|c| NOT_EARLY.contains(c));
-        early.then_some((Part::Days(1, 10), 1))
-    });
+    let part =
+        lookup(chars, at, PARTS).or_else(|| early(chars, at).then_some((Part::Days(1, 10), 1)));
     let (part, len) = part.unwrap_or((Part::Whole, 0));
     Some(part.of_month(at + len, year, month)?.in_month(year, month))
+}
+
+/// Whether `初` (early in a month or year) is at `at`, not starting a
+/// word (初步, 初稿…).
+fn early(chars: &[char], at: usize) -> bool {
+    const NOT_EARLY: &[char] = &['步', '审', '设', '稿', '次', '心', '期', '级', '衷', '始'];
+    chars.get(at) == Some(&'初') && !chars.get(at + 1).is_some_and(|c| NOT_EARLY.contains(c))
+}
+
+/// `本月`, `当月`, `下月`: the reference month or the one after it, and the
+/// index after `月`.
+fn relative_month(chars: &[char], start: usize, context: &DateContext) -> Option<(i32, u8, usize)> {
+    const RELATIVE: &[(&str, u8)] = &[("本月", 0), ("当月", 0), ("下个月", 1), ("下月", 1)];
+    let (offset, len) = lookup(chars, start, RELATIVE)?;
+    let reference = context.reference?;
+    let (year, month) = match reference.month() + offset {
+        13 => (reference.year().checked_add(1)?, 1),
+        month => (reference.year(), month),
+    };
+    Some((year, month, start + len))
 }
 
 /// A part of a month.
@@ -422,17 +447,22 @@ fn part_of_year(chars: &[char], start: usize, year: i32) -> Option<Base> {
         };
         return Some(with_end_marker(chars, base));
     }
+    // 年初: January, as 月初 is a month's first stretch.
+    if chars.get(start) == Some(&'年') && early(chars, start + 1) {
+        return Some(Base::span(start + 2, DayRange::months(year, 1, 1)?));
+    }
     if let Some(len) = word_at(chars, start, &["年底", "年末"]) {
         return Some(Base::day(
             start + len,
             CalendarDate::last_of_month(year, 12)?,
         ));
     }
-    let (quarter, len) = quarter(chars, start)?;
-    Some(with_end_marker(
-        chars,
-        Base::span(start + len, DayRange::quarter(year, quarter)?),
-    ))
+    let ((first, last), len) = quarters(chars, start)?;
+    let range = DayRange {
+        first: DayRange::quarter(year, first)?.first,
+        last: DayRange::quarter(year, last)?.last,
+    };
+    Some(with_end_marker(chars, Base::span(start + len, range)))
 }
 
 /// `三季度末`, `上半年底`: the stretch's last day.
@@ -444,15 +474,33 @@ fn with_end_marker(chars: &[char], base: Base) -> Base {
     }
 }
 
-/// `三季度`, `第三季度`, `3季度`: the quarter number and the word's length.
-fn quarter(chars: &[char], start: usize) -> Option<(u8, usize)> {
-    let ordinal = usize::from(chars.get(start) == Some(&'第'));
-    let c = *chars.get(start + ordinal)?;
+/// `三季度`, `第三季度`, `3季度`, and runs of quarters: `前三季度` (the
+/// first three), `1-2季度`, `二至三季度`. The first and last quarter and
+/// the words' length.
+fn quarters(chars: &[char], start: usize) -> Option<((u8, u8), usize)> {
+    // 提前三季度: three quarters early, not the first three.
+    let first_ones = chars.get(start) == Some(&'前') && previous(chars, start) != Some('提');
+    let prefix = usize::from(first_ones || chars.get(start) == Some(&'第'));
+    let (first, at) = quarter_number(chars, start + prefix)?;
+    let (quarters, at) = match range_separator(chars, at) {
+        Some(separator) if !first_ones => {
+            let (last, at) = quarter_number(chars, at + separator)?;
+            ((first < last).then_some((first, last))?, at)
+        }
+        _ if first_ones => ((1, first), at),
+        _ => ((first, first), at),
+    };
+    starts_with(chars, at, "季度").then_some((quarters, at + 2 - start))
+}
+
+/// A quarter's number 1–4, one digit or Chinese numeral, and the index after it.
+fn quarter_number(chars: &[char], at: usize) -> Option<(u8, usize)> {
+    let c = *chars.get(at)?;
     let number = ascii_digit(c)
         .map(u64::from)
         .or_else(|| chinese_digit(c).filter(|_| c != '两'))?;
     let number = u8::try_from(number).ok().filter(|n| (1..=4).contains(n))?;
-    starts_with(chars, start + ordinal + 1, "季度").then_some((number, ordinal + 3))
+    Some((number, at + 1))
 }
 
 /// Words that name a time without digits of their own.

@@ -5,14 +5,17 @@
 //! Chinese, with scale characters 十百千万亿), an optional `多`/`余`, a unit
 //! from the lists below, and an optional trailing qualifier (`以上`). A
 //! number without a unit is not a figure: that keeps codes (`104国道`),
-//! ratios (`6:4`) and names (`一区五园`) out.
+//! ratios (`6:4`) and names (`一区五园`) out. The one exception is the
+//! lower bound of a range (`3-5个`), which takes the upper bound's unit.
+//! Percentage points (`3个百分点`) are a quantity in `百分点`: a difference
+//! between two percentages is no fraction of anything.
 
 use tongbao_model::{FigureKind, Qualifier};
 
 use crate::numeral::{
     Decimal, ascii_digit, chinese_digit, chinese_place, chinese_run_end, parse_chinese, scan_arabic,
 };
-use crate::text::{is_ideograph, lookup, previous, starts_with, word_at};
+use crate::text::{is_ideograph, lookup, previous, range_separator, starts_with, word_at};
 
 /// A figure found at some start index.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +81,10 @@ const MEASURES: &[&str] = &[
     "平米",
     "标箱",
     "人次",
+    "家次",
+    "户次",
+    "场次",
+    "批次",
     "车次",
     "架次",
     "个月",
@@ -155,14 +162,69 @@ pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
         return None;
     }
     let number = read_number(chars, number_start)?;
+    figure_after(chars, start, number, leading).map(|(figure, _)| figure)
+}
+
+/// A range of two figures sharing the upper one's scale and unit (`3-5个`,
+/// `20%-30%`, `1.5-2亿元`): the lower bound `at_least`, the upper `at_most`.
+/// Two figures, since a figure holds one value; each with its start.
+pub(crate) fn match_range_at(chars: &[char], start: usize) -> Option<[(usize, FoundFigure); 2]> {
+    let lower = read_number(chars, start)?;
+    let percent_len = usize::from(matches!(chars.get(lower.end), Some('%' | '％')));
+    let separator_at = lower.end + percent_len;
+    let upper_start = separator_at + range_separator(chars, separator_at)?;
+    let upper_number = read_number(chars, upper_start)?;
+    if (lower.numerals == Numerals::Arabic) != (upper_number.numerals == Numerals::Arabic) {
+        return None;
+    }
+    let (mut upper, power) = figure_after(chars, upper_start, upper_number, None)?;
+    if percent_len == 1 && upper.kind != FigureKind::Percent {
+        return None;
+    }
+    let lower_value = lower.value.scaled(power).to_f64();
+    // 8-3, 10-1: a code or a fixture, not a range.
+    if lower_value >= upper.value {
+        return None;
+    }
+    upper.qualifier = upper.qualifier.or(Some(Qualifier::AtMost));
+    let label = measured_by(upper.kind, upper.unit).then(|| metric_before(chars, start));
+    upper.label = label.clone().flatten();
+    let lower = FoundFigure {
+        end: separator_at,
+        value: lower_value,
+        qualifier: Some(Qualifier::AtLeast),
+        label: label.flatten(),
+        ..upper.clone()
+    };
+    Some([(start, lower), (upper_start, upper)])
+}
+
+/// Whether a figure of this kind and unit takes the metric written before
+/// it as its label: percentages, and percentage points (`同比下降3个百分点`).
+fn measured_by(kind: FigureKind, unit: Option<&str>) -> bool {
+    kind == FigureKind::Percent || unit == Some(PERCENTAGE_POINT)
+}
+
+/// The unit of a difference between percentages (`3个百分点`): counted in
+/// points, not a fraction, so it never reads as a percentage of something.
+const PERCENTAGE_POINT: &str = "百分点";
+
+/// The scale, unit and trailing qualifier after `number`; the figure and
+/// the power of ten its number was multiplied by.
+fn figure_after(
+    chars: &[char],
+    start: usize,
+    number: Number,
+    leading: Option<Qualifier>,
+) -> Option<(FoundFigure, i32)> {
     let mut at = number.end;
-    let mut value = number.value;
+    let mut power = 0;
     let mut more = more_than(chars, at);
     at += usize::from(more);
     let mut unit = unit_at(chars, at, number.numerals);
     if unit.is_none() && number.numerals == Numerals::Arabic {
-        let (power, len) = scale(chars, at);
-        value = value.scaled(power);
+        let (scale_power, len) = scale(chars, at);
+        power = scale_power;
         at += len;
         if !more && more_than(chars, at) {
             more = true;
@@ -171,15 +233,18 @@ pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
         unit = unit_at(chars, at, number.numerals);
     }
     let (unit, len) = unit?;
+    let bounded = leading.is_some() || more;
     if matches!(
         number.numerals,
         Numerals::Chinese {
             scale_only: true,
             ..
         }
-    ) && !matches!(unit, Unit::Currency(_))
+    ) && !bounded
+        && !matches!(unit, Unit::Currency(_))
     {
-        // 千家万户, 百万亩…: a bare scale word is a figure only as money (亿元项目).
+        // 千家万户, 百万亩…: a bare scale word is a figure only as money
+        // (亿元项目) or with a bound (近千家, 千余人).
         return None;
     }
     at += len;
@@ -188,23 +253,27 @@ pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
     let qualifier = leading
         .or(trailing.map(|(q, _)| q))
         .or(more.then_some(Qualifier::AtLeast));
-    let (kind, value, unit) = match unit {
-        Unit::Percent => (FigureKind::Percent, value.scaled(-2), None),
-        Unit::Currency(currency) => (FigureKind::Money, value, Some(currency)),
-        Unit::Measure(measure) => (FigureKind::Quantity, value, Some(measure)),
-        Unit::Major => (FigureKind::Quantity, value, None),
+    let (kind, unit) = match unit {
+        Unit::Percent => {
+            power -= 2;
+            (FigureKind::Percent, None)
+        }
+        Unit::Currency(currency) => (FigureKind::Money, Some(currency)),
+        Unit::Measure(measure) => (FigureKind::Quantity, Some(measure)),
+        Unit::Major => (FigureKind::Quantity, None),
     };
-    let label = (kind == FigureKind::Percent)
+    let label = measured_by(kind, unit)
         .then(|| metric_before(chars, start))
         .flatten();
-    Some(FoundFigure {
+    let figure = FoundFigure {
         end: at,
         kind,
-        value: value.to_f64(),
+        value: number.value.scaled(power).to_f64(),
         unit,
         qualifier,
         label,
-    })
+    };
+    Some((figure, power))
 }
 
 fn leading_qualifier(chars: &[char], start: usize) -> Option<(Qualifier, usize)> {
@@ -256,13 +325,22 @@ fn read_number(chars: &[char], start: usize) -> Option<Number> {
     }
     let end = chinese_run_end(chars, start);
     let run = chars.get(start..end)?;
+    let scale_only = run
+        .iter()
+        .all(|c| chinese_place(*c).is_some_and(|p| p > 10));
+    // 数十家, 几百个, 上千人: a vague number, not a figure.
+    let vague = match previous(chars, start) {
+        Some('数' | '几') => true,
+        Some('上') => scale_only,
+        _ => false,
+    };
+    if vague {
+        return None;
+    }
     // A lone 一 is the article "a" far more often than a count (一批, 一次).
     if run.is_empty() || run == ['一'] {
         return None;
     }
-    let scale_only = run
-        .iter()
-        .all(|c| chinese_place(*c).is_some_and(|p| p > 10));
     Some(Number {
         value: Decimal::integer(parse_chinese(run.iter().copied())?),
         end,
@@ -284,7 +362,12 @@ fn scale(chars: &[char], at: usize) -> (i32, usize) {
     let mut power = 0;
     let mut len = 0;
     while let Some(place) = chars.get(at + len).copied().and_then(chinese_place) {
-        if len == 3 {
+        // 5万千瓦: the 千 starts the unit.
+        if len == 3
+            || MEASURES
+                .iter()
+                .any(|word| starts_with(chars, at + len, word))
+        {
             break;
         }
         power += place.ilog10() as i32;
@@ -298,7 +381,7 @@ fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize
         return Some((Unit::Percent, 1));
     }
     if let Some(len) = word_at(chars, at, &["个百分点", "百分点"]) {
-        return Some((Unit::Percent, len));
+        return Some((Unit::Measure(PERCENTAGE_POINT), len));
     }
     let listed = |words: &[&'static str]| {
         words
@@ -315,6 +398,10 @@ fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize
     match (numerals, chars.get(at)) {
         // 两级 (two levels); 一级/二级 name a grade instead.
         (Numerals::Chinese { liang: true, .. }, Some('级')) => Some((Unit::Measure("级"), 1)),
+        // 2期, 两期 (issues, rounds); 一期/二期 name a project phase instead.
+        (Numerals::Arabic | Numerals::Chinese { liang: true, .. }, Some('期')) => {
+            Some((Unit::Measure("期"), 1))
+        }
         // 十大, 三大: "the N major …"
         (
             Numerals::Chinese {
@@ -327,9 +414,15 @@ fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize
 }
 
 /// The metric a percentage measures, written just before it: `完成率`,
-/// `恢复率为`, `占比`.
+/// `恢复率为`, `占比`, `同比下降`, `增幅`.
 fn metric_before(chars: &[char], start: usize) -> Option<String> {
-    const LINKS: &[&str] = &["达到", "为", "达", "是"];
+    const LINKS: &[&str] = &["达到", "为", "达", "是", "了"];
+    /// Two-character metrics and changes; a change may follow 同比/环比.
+    const NAMED: &[&str] = &[
+        "占比", "比重", "比例", "增幅", "降幅", "涨幅", "增速", "增长", "下降", "减少", "增加",
+        "提高", "降低", "上升", "下滑", "回落",
+    ];
+    const COMPARED: &[&str] = &["同比", "环比"];
     let link = LINKS
         .iter()
         .find(|link| {
@@ -341,6 +434,10 @@ fn metric_before(chars: &[char], start: usize) -> Option<String> {
         .map_or(0, |link| link.chars().count());
     let end = start.checked_sub(link)?;
     let last = previous(chars, end)?;
+    let written_at = |len: usize, words: &[&str]| {
+        end.checked_sub(len)
+            .is_some_and(|at| words.iter().any(|word| starts_with(chars, at, word)))
+    };
     let len = if last == '率' {
         // The rate's name: up to two characters before 率.
         let mut len = 1;
@@ -348,11 +445,8 @@ fn metric_before(chars: &[char], start: usize) -> Option<String> {
             len += 1;
         }
         len
-    } else if ["占比", "比重", "比例"]
-        .iter()
-        .any(|word| end >= 2 && starts_with(chars, end - 2, word))
-    {
-        2
+    } else if written_at(2, NAMED) {
+        if written_at(4, COMPARED) { 4 } else { 2 }
     } else {
         return None;
     };

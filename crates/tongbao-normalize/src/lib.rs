@@ -105,23 +105,37 @@ fn scan(text: &str, year: Option<i32>, reference: Option<CalendarDate>) -> Extra
             at = end;
             continue;
         }
+        if let Some(range) = figures::match_range_at(&chars, at) {
+            for (start, figure) in range {
+                let figure = to_figure(&chars, start, figure);
+                at = figure.span[1];
+                found.figures.push(figure);
+            }
+            continue;
+        }
         if let Some(figure) = figures::match_at(&chars, at) {
-            let end = figure.end.max(at + 1);
-            found.figures.push(Figure {
-                text: span_text(&chars, at, end),
-                kind: figure.kind,
-                value: figure.value,
-                unit: figure.unit.map(str::to_owned),
-                qualifier: figure.qualifier,
-                label: figure.label,
-                span: [at, end],
-            });
-            at = end;
+            let figure = to_figure(&chars, at, figure);
+            at = figure.span[1];
+            found.figures.push(figure);
             continue;
         }
         at = token_end(&chars, at);
     }
     found
+}
+
+/// The figure found at `start`, spanning to its end (at least one char).
+fn to_figure(chars: &[char], start: usize, figure: figures::FoundFigure) -> Figure {
+    let end = figure.end.max(start + 1);
+    Figure {
+        text: span_text(chars, start, end),
+        kind: figure.kind,
+        value: figure.value,
+        unit: figure.unit.map(str::to_owned),
+        qualifier: figure.qualifier,
+        label: figure.label,
+        span: [start, end],
+    }
 }
 
 fn span_text(chars: &[char], start: usize, end: usize) -> String {

@@ -126,3 +126,8 @@ fn seed_totals_match_the_annotation() {
     ];
     assert_eq!(annotated_counts, BTreeMap::from(expected));
 }
+
+#[test]
+fn every_audit_line_reads_as_annotated() {
+    assert_table("audit.txt");
+}
