@@ -2,7 +2,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build demo test lint fmt schemas golden bench fuzz clean
+.PHONY: all build demo test lint fmt schemas golden fixtures bench fuzz clean
 
 all: build
 
@@ -33,7 +33,12 @@ schemas:
 
 # Rewrite tests/golden/ from the current conversions (review the diff by eye).
 golden: build
-	./target/release/tongbao check fixtures --expected tests/golden --update
+	./target/release/tongbao check fixtures/bulletin-2019-08.docx fixtures/bulletin-2019-08.xlsx fixtures/bulletin-2019-08.xls --expected tests/golden --update
+	./target/release/tongbao check fixtures/layouts --expected tests/golden/layouts --update
+
+# Regenerate the layout and error fixtures from crates/tongbao-fixtures (byte-for-byte stable).
+fixtures:
+	$(CARGO) run -p tongbao-fixtures --bin make-fixtures -- .
 
 clean:
 	$(CARGO) clean

@@ -53,7 +53,11 @@ fn bulletin_fixtures() -> Vec<PathBuf> {
     .map(|name| root().join("fixtures").join(name))
     .collect();
     if let Ok(entries) = std::fs::read_dir(root().join("fixtures/layouts")) {
-        let mut layouts: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        let mut layouts: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext != "md"))
+            .collect();
         layouts.sort();
         files.extend(layouts);
     }

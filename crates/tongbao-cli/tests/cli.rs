@@ -239,24 +239,16 @@ fn schema_command_prints_the_checked_in_schema() {
     assert_eq!(text(&run.stdout), stored);
 }
 
-#[test]
-fn golden_conversions_are_unchanged() {
-    let golden = repo().join("tests/golden");
-    let mut args = vec!["check".to_owned()];
-    for name in [
-        "bulletin-2019-08.docx",
-        "bulletin-2019-08.xlsx",
-        "bulletin-2019-08.xls",
-    ] {
-        args.push(fixture(name).to_string_lossy().into_owned());
-    }
-    let layouts = repo().join("fixtures/layouts");
-    if layouts.is_dir() {
-        args.push(layouts.to_string_lossy().into_owned());
-    }
+fn assert_golden(inputs: &[PathBuf], expected: &Path) {
+    let mut args: Vec<String> = vec!["check".to_owned()];
+    args.extend(
+        inputs
+            .iter()
+            .map(|path| path.to_string_lossy().into_owned()),
+    );
     args.extend([
         "--expected".to_owned(),
-        golden.to_string_lossy().into_owned(),
+        expected.to_string_lossy().into_owned(),
     ]);
     let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
         .args(&args)
@@ -264,8 +256,22 @@ fn golden_conversions_are_unchanged() {
         .unwrap();
     assert!(
         run.status.success(),
-        "{}\n{}",
+        "{}\n{}\nIf the change is intended, run `make golden` and review the diff.",
         text(&run.stdout),
         text(&run.stderr)
     );
+}
+
+#[test]
+fn golden_conversions_are_unchanged() {
+    let seed: Vec<PathBuf> = [
+        "bulletin-2019-08.docx",
+        "bulletin-2019-08.xlsx",
+        "bulletin-2019-08.xls",
+    ]
+    .iter()
+    .map(|name| fixture(name))
+    .collect();
+    assert_golden(&seed, &repo().join("tests/golden"));
+    assert_golden(&[fixture("layouts")], &repo().join("tests/golden/layouts"));
 }

@@ -58,7 +58,7 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
     ),
     (
         Role::Units(UnitRole::Unspecified),
-        &["责任单位", "责任部门", "单位", "部门"],
+        &["责任单位", "责任部门", "责任主体", "单位", "部门"],
     ),
     (
         Role::Units(UnitRole::Lead),
@@ -71,6 +71,7 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "配合部门",
             "协办单位",
             "协同单位",
+            "协助单位",
             "参与单位",
             "配合",
             "协办",
@@ -109,6 +110,10 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "牵头领导",
             "分管领导",
             "联系领导",
+            // `牵头县领导` names people, not the lead unit.
+            "县领导",
+            "市领导",
+            "区领导",
             "领导",
             "责任人",
         ],
@@ -143,7 +148,26 @@ pub(crate) fn classify(label: &str) -> Option<Role> {
             }
         }
     }
-    best.map(|(_, role)| role)
+    match best? {
+        (_, Role::Units(UnitRole::Unspecified)) => Some(Role::Units(unit_role_marked(&label))),
+        (_, role) => Some(role),
+    }
+}
+
+/// Words that give a unit column its role inside a longer label:
+/// `牵头责任单位` is a lead column, `配合责任单位` a supporting one.
+const LEAD_MARKERS: &[&str] = &["牵头", "主办", "主责"];
+const SUPPORT_MARKERS: &[&str] = &["配合", "协办", "协同", "协助", "参与"];
+
+fn unit_role_marked(label: &str) -> UnitRole {
+    let has = |markers: &[&str]| markers.iter().any(|marker| label.contains(marker));
+    if has(SUPPORT_MARKERS) {
+        UnitRole::Support
+    } else if has(LEAD_MARKERS) {
+        UnitRole::Lead
+    } else {
+        UnitRole::Unspecified
+    }
 }
 
 /// Which grid column holds what, for one task table.
@@ -435,6 +459,17 @@ mod tests {
         assert_eq!(classify("备注"), Some(Role::Remarks));
         assert_eq!(classify("完成时限"), Some(Role::Deadline));
         assert_eq!(classify("责任领导"), Some(Role::Leaders));
+        assert_eq!(classify("牵头县领导"), Some(Role::Leaders));
+        assert_eq!(
+            classify("责任主体"),
+            Some(Role::Units(UnitRole::Unspecified))
+        );
+        assert_eq!(classify("牵头责任单位"), Some(Role::Units(UnitRole::Lead)));
+        assert_eq!(
+            classify("配合责任单位"),
+            Some(Role::Units(UnitRole::Support))
+        );
+        assert_eq!(classify("协助单位"), Some(Role::Units(UnitRole::Support)));
         assert_eq!(classify("市经信局"), None);
         assert_eq!(
             classify("8月25日前，确保受损工业企业全面复产，农业田间作物加快抢救"),

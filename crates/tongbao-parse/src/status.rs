@@ -26,6 +26,9 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("达到序时进度", StatusCode::OnTrack),
     ("进展较快", StatusCode::OnTrack),
     ("超序时进度", StatusCode::OnTrack),
+    ("进度正常", StatusCode::OnTrack),
+    ("按计划推进", StatusCode::OnTrack),
+    ("进展顺利", StatusCode::OnTrack),
     ("滞后", StatusCode::Behind),
     ("进度滞后", StatusCode::Behind),
     ("严重滞后", StatusCode::Behind),
@@ -37,12 +40,16 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("尚未启动", StatusCode::NotStarted),
     ("未开工", StatusCode::NotStarted),
     ("超期未完成", StatusCode::Overdue),
+    ("逾期未完成", StatusCode::Overdue),
+    ("未按期完成", StatusCode::Overdue),
 ];
 
 /// Words distinctive enough to classify a longer status text that contains
 /// them (`已预警`, `滞后（3个月）`), in order of precedence.
 const CONTAINED_WORDS: &[(&str, StatusCode)] = &[
     ("超期未完成", StatusCode::Overdue),
+    ("逾期未完成", StatusCode::Overdue),
+    ("未按期完成", StatusCode::Overdue),
     ("阶段性", StatusCode::StageClosed),
     ("未达序时", StatusCode::Behind),
     ("欠进度", StatusCode::Behind),
@@ -124,6 +131,10 @@ mod tests {
             ("严重滞后", StatusCode::Behind),
             ("尚未启动", StatusCode::NotStarted),
             ("超期未完成", StatusCode::Overdue),
+            ("逾期未完成", StatusCode::Overdue),
+            ("未按期完成（征地未到位）", StatusCode::Overdue),
+            ("进度正常", StatusCode::OnTrack),
+            ("按计划推进", StatusCode::OnTrack),
             ("待定", StatusCode::Other),
             ("未完成", StatusCode::Other),
         ] {
