@@ -54,11 +54,22 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "内容",
             "事项",
             "项目名称",
+            "工作目标",
         ],
     ),
     (
         Role::Units(UnitRole::Unspecified),
-        &["责任单位", "责任部门", "责任主体", "单位", "部门"],
+        &[
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "责任科室",
+            "责任处室",
+            "单位",
+            "部门",
+            "科室",
+            "处室",
+        ],
     ),
     (
         Role::Units(UnitRole::Lead),
@@ -470,6 +481,11 @@ mod tests {
             Some(Role::Units(UnitRole::Support))
         );
         assert_eq!(classify("协助单位"), Some(Role::Units(UnitRole::Support)));
+        assert_eq!(classify("工作目标"), Some(Role::Task));
+        assert_eq!(
+            classify("责任科室"),
+            Some(Role::Units(UnitRole::Unspecified))
+        );
         assert_eq!(classify("市经信局"), None);
         assert_eq!(
             classify("8月25日前，确保受损工业企业全面复产，农业田间作物加快抢救"),

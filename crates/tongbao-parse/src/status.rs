@@ -20,6 +20,13 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("预警", StatusCode::Warning),
     ("红灯", StatusCode::Warning),
     ("亮红灯", StatusCode::Warning),
+    // Traffic-light boards: red and yellow warn, green is on schedule.
+    ("黄灯", StatusCode::Warning),
+    ("亮黄灯", StatusCode::Warning),
+    ("绿灯", StatusCode::OnTrack),
+    ("亮绿灯", StatusCode::OnTrack),
+    ("按期推进", StatusCode::OnTrack),
+    ("提前完成", StatusCode::Closed),
     ("序时推进", StatusCode::OnTrack),
     ("正常推进", StatusCode::OnTrack),
     ("按序时推进", StatusCode::OnTrack),
@@ -60,6 +67,8 @@ const CONTAINED_WORDS: &[(&str, StatusCode)] = &[
     ("未开工", StatusCode::NotStarted),
     ("预警", StatusCode::Warning),
     ("红灯", StatusCode::Warning),
+    ("黄灯", StatusCode::Warning),
+    ("绿灯", StatusCode::OnTrack),
     ("序时", StatusCode::OnTrack),
     ("已销号", StatusCode::Closed),
 ];
@@ -135,6 +144,10 @@ mod tests {
             ("未按期完成（征地未到位）", StatusCode::Overdue),
             ("进度正常", StatusCode::OnTrack),
             ("按计划推进", StatusCode::OnTrack),
+            ("黄灯", StatusCode::Warning),
+            ("亮绿灯", StatusCode::OnTrack),
+            ("绿灯（正常）", StatusCode::OnTrack),
+            ("提前完成", StatusCode::Closed),
             ("待定", StatusCode::Other),
             ("未完成", StatusCode::Other),
         ] {
