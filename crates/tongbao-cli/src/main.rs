@@ -77,6 +77,18 @@ struct ReadArgs {
     /// Largest decompression ratio accepted for one part.
     #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_compression_ratio)]
     max_ratio: u64,
+    /// Largest decompressed size of all parts read from one file, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = ReadLimits::default().max_total_bytes >> 20)]
+    max_total_mib: u64,
+    /// Most entries a zip package may list.
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_zip_entries)]
+    max_entries: usize,
+    /// Deepest XML element nesting accepted.
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_xml_depth)]
+    max_depth: usize,
+    /// Most table rows accepted in one document.
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_rows)]
+    max_rows: usize,
     /// Most table cells accepted in one document.
     #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_cells)]
     max_cells: usize,
@@ -84,19 +96,25 @@ struct ReadArgs {
 
 impl ReadArgs {
     fn options(&self) -> tongbao::Options {
-        let defaults = ReadLimits::default();
         tongbao::Options {
             limits: ReadLimits {
-                max_file_bytes: self.max_file_mib << 20,
-                max_part_bytes: self.max_part_mib << 20,
-                max_total_bytes: defaults.max_total_bytes.max(self.max_part_mib << 20),
+                max_file_bytes: mib_to_bytes(self.max_file_mib),
+                max_part_bytes: mib_to_bytes(self.max_part_mib),
+                max_total_bytes: mib_to_bytes(self.max_total_mib),
                 max_compression_ratio: self.max_ratio,
+                max_zip_entries: self.max_entries,
+                max_xml_depth: self.max_depth,
+                max_rows: self.max_rows,
                 max_cells: self.max_cells,
-                ..defaults
             },
             year: self.year,
         }
     }
+}
+
+/// A size given in MiB, in bytes; a number too large to shift means "no limit".
+fn mib_to_bytes(mib: u64) -> u64 {
+    mib.saturating_mul(1 << 20)
 }
 
 fn main() -> ExitCode {

@@ -1,17 +1,33 @@
 //! Paragraph styles from `word/styles.xml`, read only for the numbering
 //! they give their paragraphs (`w:pPr/w:numPr`, inherited through `w:basedOn`).
+//!
+//! A styles part is mostly run formatting and latent-style tables (350 KB in
+//! Word's default template) that numbering never needs, so this reader does
+//! not walk it event by event: a part without `numPr` is not parsed at all,
+//! and every subtree other than a paragraph style's `w:basedOn` and
+//! `w:pPr/w:numPr` is skipped by quick-xml's raw end-tag scan, without
+//! namespace resolution or attribute parsing. Skipping keeps no stack, so
+//! nesting depth costs nothing here; `mc:AlternateContent` around a style is
+//! skipped with everything else.
 
 use std::collections::BTreeMap;
 
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
 use tongbao_model::ReadLimits;
-use tongbao_package::XmlError;
-use tongbao_package::xml::Element;
+use tongbao_package::{XmlError, XmlErrorKind};
 
-use crate::markup::{Ns, WordEvent, WordReader};
 use crate::values::{lenient_count, on_off};
 
 /// Longest `w:basedOn` chain followed; deeper chains (or cycles) stop there.
 const MAX_BASED_ON_HOPS: usize = 32;
+
+/// WordprocessingML, transitional and Strict.
+const WORD_NAMESPACES: [&[u8]; 2] = [
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
 
 #[derive(Debug, Clone, Default)]
 struct StyleNumbering {
@@ -44,26 +60,46 @@ enum Tag {
 }
 
 impl Styles {
-    pub(crate) fn parse(bytes: &[u8], part: &str, limits: &ReadLimits) -> Result<Styles, XmlError> {
-        let mut reader = WordReader::new(bytes, part, limits.max_xml_depth);
+    pub(crate) fn parse(
+        bytes: &[u8],
+        part: &str,
+        _limits: &ReadLimits,
+    ) -> Result<Styles, XmlError> {
+        // The element's local name is written out in any prefix, so without
+        // these bytes no style carries numbering.
+        if !contains(bytes, b"numPr") {
+            return Ok(Styles::default());
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut reader = StylesReader {
+            xml: NsReader::from_reader(bytes),
+            part,
+        };
         let mut styles = Styles::default();
         let mut path: Vec<Tag> = Vec::new();
         let mut current: Option<(String, StyleNumbering)> = None;
         loop {
-            match reader.next_event()? {
-                WordEvent::Start(element) => {
-                    let tag = open(&reader, &element, &path, &mut current, &mut styles)?;
-                    path.push(tag);
+            let (namespace, event) = reader.next()?;
+            let (start, empty) = match event {
+                Event::Start(start) => (start, false),
+                Event::Empty(start) => (start, true),
+                Event::End(_) => {
+                    close(path.pop(), &mut current, &mut styles);
+                    continue;
                 }
-                WordEvent::End => {
-                    if path.pop() == Some(Tag::ParagraphStyle)
-                        && let Some((id, style)) = current.take()
-                    {
-                        styles.paragraph_styles.insert(id, style);
-                    }
-                }
-                WordEvent::Text(_) => {}
-                WordEvent::Eof => return Ok(styles),
+                Event::DocType(_) => return Err(reader.error(XmlErrorKind::DoctypeRefused)),
+                Event::Eof if path.is_empty() => return Ok(styles),
+                Event::Eof => return Err(reader.error(XmlErrorKind::Truncated)),
+                _ => continue,
+            };
+            let is_root = path.is_empty();
+            let tag = open(&reader, namespace, &start, &path, &mut current, &mut styles)?;
+            if empty {
+                close(Some(tag), &mut current, &mut styles);
+            } else if tag == Tag::Other && !is_root {
+                reader.skip(&start)?;
+            } else {
+                path.push(tag);
             }
         }
     }
@@ -90,18 +126,90 @@ impl Styles {
     }
 }
 
+/// The raw quick-xml reader with errors in tongbao's terms.
+struct StylesReader<'a> {
+    xml: NsReader<&'a [u8]>,
+    part: &'a str,
+}
+
+impl<'a> StylesReader<'a> {
+    /// The next event and whether its element is in the Word namespace.
+    fn next(&mut self) -> Result<(bool, Event<'a>), XmlError> {
+        match self.xml.read_resolved_event() {
+            Ok((resolved, event)) => Ok((is_word(&resolved), event)),
+            Err(error) => Err(self.error(XmlErrorKind::Malformed(error.to_string()))),
+        }
+    }
+
+    /// Skips the content and end of the element `start` just opened.
+    fn skip(&mut self, start: &BytesStart<'_>) -> Result<(), XmlError> {
+        match self.xml.read_to_end(start.name()) {
+            Ok(_) => Ok(()),
+            Err(error) => Err(self.error(XmlErrorKind::Malformed(error.to_string()))),
+        }
+    }
+
+    /// Attribute `local_name` of `element`, unprefixed or in the Word namespace.
+    fn attribute(
+        &self,
+        element: &BytesStart<'_>,
+        local_name: &[u8],
+    ) -> Result<Option<String>, XmlError> {
+        for attribute in element.attributes() {
+            let attribute = attribute
+                .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+            let (resolved, name) = self.xml.resolve_attribute(attribute.key);
+            let in_scope = matches!(resolved, ResolveResult::Unbound) || is_word(&resolved);
+            if in_scope && name.into_inner() == local_name {
+                let value = attribute
+                    .unescape_value()
+                    .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+                return Ok(Some(value.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn error(&self, kind: XmlErrorKind) -> XmlError {
+        XmlError {
+            part: self.part.to_owned(),
+            position: self.xml.buffer_position(),
+            kind,
+        }
+    }
+}
+
+fn is_word(resolved: &ResolveResult<'_>) -> bool {
+    matches!(resolved, ResolveResult::Bound(namespace) if WORD_NAMESPACES.contains(&namespace.into_inner()))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn close(tag: Option<Tag>, current: &mut Option<(String, StyleNumbering)>, styles: &mut Styles) {
+    if tag == Some(Tag::ParagraphStyle)
+        && let Some((id, style)) = current.take()
+    {
+        styles.paragraph_styles.insert(id, style);
+    }
+}
+
 fn open(
-    reader: &WordReader<'_>,
-    element: &Element<'_, Ns>,
+    reader: &StylesReader<'_>,
+    in_word_namespace: bool,
+    element: &BytesStart<'_>,
     path: &[Tag],
     current: &mut Option<(String, StyleNumbering)>,
     styles: &mut Styles,
 ) -> Result<Tag, XmlError> {
-    if element.namespace != Some(Ns::Word) {
+    if !in_word_namespace {
         return Ok(Tag::Other);
     }
     let value = |name: &[u8]| reader.attribute(element, name);
-    let tag = match (path.last(), element.local_name()) {
+    let tag = match (path.last(), element.local_name().into_inner()) {
         (Some(Tag::Other), b"style") if path.len() == 1 => {
             if value(b"type")?.as_deref() != Some("paragraph") {
                 return Ok(Tag::Other);
@@ -171,5 +279,57 @@ mod tests {
             styles.numbering(Some("Grid")),
             InheritedNumbering::default()
         );
+    }
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn skipped_subtrees_hide_nothing_that_follows() {
+        let xml = format!(
+            r#"<w:styles {W}><w:latentStyles><w:lsdException w:name="x"><w:style w:type="paragraph" w:styleId="Fake"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:lsdException></w:latentStyles>
+            <w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:rPr><w:rFonts w:ascii="A"><w:b/></w:rFonts></w:rPr><w:pPr><w:ind w:left="2"><w:x/></w:ind><w:numPr><w:ilvl w:val="2"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+            <x:style xmlns:x="urn:other" x:type="paragraph" x:styleId="Foreign"><x:pPr><x:numPr><x:numId x:val="5"/></x:numPr></x:pPr></x:style></w:styles>"#
+        );
+        let styles =
+            Styles::parse(xml.as_bytes(), "word/styles.xml", &ReadLimits::default()).unwrap();
+        assert_eq!(
+            styles.numbering(None),
+            InheritedNumbering {
+                num_id: Some(4),
+                ilvl: Some(2),
+                list_style: Some("Body".to_owned())
+            }
+        );
+        assert_eq!(styles.paragraph_styles.keys().collect::<Vec<_>>(), ["Body"]);
+    }
+
+    #[test]
+    fn a_part_without_numbering_is_not_parsed() {
+        // Malformed, but without `numPr` nothing in it can matter.
+        let xml =
+            format!(r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="N">"#);
+        let styles =
+            Styles::parse(xml.as_bytes(), "word/styles.xml", &ReadLimits::default()).unwrap();
+        assert!(styles.paragraph_styles.is_empty());
+        assert_eq!(styles.numbering(Some("N")), InheritedNumbering::default());
+    }
+
+    #[test]
+    fn truncated_and_doctype_parts_are_errors() {
+        let truncated =
+            format!(r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="N"><w:pPr><w:numPr>"#);
+        let error = Styles::parse(
+            truncated.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+        )
+        .unwrap_err();
+        assert_eq!(error.part, "word/styles.xml");
+        let skipped_truncated = format!(r#"<w:styles {W}><w:numPr/><w:docDefaults><w:rPr>"#);
+        assert!(Styles::parse(skipped_truncated.as_bytes(), "s", &ReadLimits::default()).is_err());
+        let doctype =
+            format!(r#"<!DOCTYPE x [<!ENTITY a "b">]><w:styles {W}><w:numPr/></w:styles>"#);
+        let error = Styles::parse(doctype.as_bytes(), "s", &ReadLimits::default()).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::DoctypeRefused);
     }
 }

@@ -16,6 +16,10 @@ pub struct Bulletin {
     pub as_of: AsOf,
     /// The year the bulletin's month-day expressions belong to.
     pub year: Option<i32>,
+    /// Lines above the title: the issuing body and issue number
+    /// (`督查通报`, `2019年第9期`).
+    #[serde(default)]
+    pub masthead: Vec<String>,
     /// Body paragraphs of the covering letter, in order.
     pub preamble: Vec<String>,
     /// The attachment's title (`附件：…` in the covering letter).

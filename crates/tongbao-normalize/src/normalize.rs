@@ -52,7 +52,7 @@ pub fn normalize(bulletin: &mut Bulletin, options: &Options) {
     // Without an as-of date, the day the file was written is the next best
     // "now" for 春节前 and for whether a deadline has passed.
     let reference = bulletin.as_of.date.or_else(|| {
-        [&bulletin.source.created, &bulletin.source.modified]
+        [&bulletin.source.modified, &bulletin.source.created]
             .into_iter()
             .find_map(|stamp| file_day(stamp.as_deref()?))
     });
@@ -97,7 +97,11 @@ fn resolve_year(bulletin: &Bulletin, options: &Options) -> Option<(i32, String)>
         (bulletin.attachment_title.as_deref(), "the attachment title"),
         (bulletin.source.sheet.as_deref(), "the sheet name"),
     ];
-    for (text, place) in texts {
+    let masthead = bulletin
+        .masthead
+        .iter()
+        .map(|line| (Some(line.as_str()), "the masthead"));
+    for (text, place) in texts.into_iter().chain(masthead) {
         if let Some(year) = text.and_then(year_in_text) {
             return Some((year, format!("from {place}")));
         }
@@ -112,12 +116,14 @@ fn resolve_year(bulletin: &Bulletin, options: &Options) -> Option<(i32, String)>
     })
 }
 
-/// The year of the file's creation (else modification) date, stepped back
+/// The year of the file's modification (else creation) date, stepped back
 /// when the as-of month lies after the month the file was written in.
 fn year_from_file_dates(bulletin: &Bulletin) -> Option<(i32, String)> {
     let dates = [
-        (bulletin.source.created.as_deref(), "creation"),
+        // Last saved first: a bulletin copied from last month's file keeps
+        // that file's creation date.
         (bulletin.source.modified.as_deref(), "modification"),
+        (bulletin.source.created.as_deref(), "creation"),
     ];
     let (stamp, which, (year, month)) = dates
         .into_iter()

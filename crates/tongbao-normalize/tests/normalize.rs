@@ -38,6 +38,7 @@ fn bulletin(title: &str, as_of: &str, created: Option<&str>) -> Bulletin {
             date: None,
         },
         year: None,
+        masthead: Vec::new(),
         preamble: Vec::new(),
         attachment_title: None,
         report_to: None,
@@ -242,4 +243,21 @@ fn prose_years_in_the_letter_lose_to_the_file_date() {
     letter.preamble = vec!["2018年以来，全市推进重点项目。".to_owned()];
     normalize(&mut letter, &Options::default());
     assert_eq!(letter.year, Some(2019));
+}
+
+#[test]
+fn the_masthead_year_beats_the_file_dates() {
+    let mut issue = bulletin("重点任务通报", "截至9月底", Some("2013-12-23T23:15:00Z"));
+    issue.masthead = vec!["督查通报".to_owned(), "2019年第9期".to_owned()];
+    normalize(&mut issue, &Options::default());
+    assert_eq!(issue.year, Some(2019));
+    assert_eq!(issue.as_of.date, Some(day("2019-09-30")));
+}
+
+#[test]
+fn the_last_save_dates_a_file_copied_from_an_old_one() {
+    let mut copied = bulletin("重点任务通报", "截至9月底", Some("2018-01-05T08:00:00Z"));
+    copied.source.modified = Some("2019-10-08T10:00:00Z".to_owned());
+    normalize(&mut copied, &Options::default());
+    assert_eq!(copied.year, Some(2019));
 }

@@ -150,13 +150,34 @@ impl<'a> Package<'a> {
     }
 
     /// Inflates every entry into a sink, checking each against the limits
-    /// and CRC. The total is checked against `max_total_bytes` on its own:
-    /// verifying does not use up the budget of later [`Package::read_part`] calls.
+    /// and CRC, and refuses any XML part that carries a `DOCTYPE` or entity
+    /// declaration: parts verified here are parsed later by code that does
+    /// not guard against them. The total is checked against
+    /// `max_total_bytes` on its own: verifying does not use up the budget of
+    /// later [`Package::read_part`] calls.
     pub fn verify_all(&mut self) -> Result<(), PackageError> {
         let mut total: u64 = 0;
         for index in 0..self.archive.len() {
             let remaining = self.limits.max_total_bytes.saturating_sub(total);
-            let inflated = self.inflate(index, remaining, &mut std::io::sink())?;
+            let part = self
+                .archive
+                .name_for_index(index)
+                .unwrap_or_default()
+                .to_owned();
+            let inflated = if is_xml_part(&part) {
+                let mut scanner = DeclarationScanner::default();
+                let inflated = self.inflate(index, remaining, &mut scanner)?;
+                if let Some(position) = scanner.found_at {
+                    return Err(PackageError::Xml(XmlError {
+                        part,
+                        position,
+                        kind: XmlErrorKind::DoctypeRefused,
+                    }));
+                }
+                inflated
+            } else {
+                self.inflate(index, remaining, &mut std::io::sink())?
+            };
             total = total.saturating_add(inflated);
         }
         Ok(())
@@ -295,6 +316,58 @@ impl Seek for TrackedCursor<'_> {
     }
 }
 
+/// Whether a part name is one that XML readers parse (`.xml`, `.rels`, `.vml`).
+fn is_xml_part(name: &str) -> bool {
+    let extension = name.rsplit('.').next().unwrap_or_default();
+    ["xml", "rels", "vml"]
+        .iter()
+        .any(|known| extension.eq_ignore_ascii_case(known))
+}
+
+/// Markup that declares a DTD or entities; XML keywords are case-sensitive.
+const DECLARATIONS: [&[u8]; 2] = [b"<!DOCTYPE", b"<!ENTITY"];
+/// Bytes kept from one chunk to find a declaration split across two.
+const DECLARATION_OVERLAP: usize = 8;
+
+/// A sink that remembers where the first `DOCTYPE` or `ENTITY` declaration starts.
+#[derive(Default)]
+struct DeclarationScanner {
+    /// Bytes written so far.
+    offset: u64,
+    /// The end of the previous chunk, shorter than any declaration keyword.
+    tail: Vec<u8>,
+    found_at: Option<u64>,
+}
+
+impl Write for DeclarationScanner {
+    fn write(&mut self, chunk: &[u8]) -> std::io::Result<usize> {
+        if self.found_at.is_none() {
+            let tail_len = u64::try_from(self.tail.len()).unwrap_or(u64::MAX);
+            let mut window = std::mem::take(&mut self.tail);
+            window.extend_from_slice(chunk);
+            // Every declaration starts with `<!`, which is rare outside them.
+            let start = memchr::memmem::find_iter(&window, b"<!").find(|&at| {
+                let rest = window.get(at..).unwrap_or_default();
+                DECLARATIONS.iter().any(|keyword| rest.starts_with(keyword))
+            });
+            if let Some(start) = start {
+                let start = u64::try_from(start).unwrap_or(u64::MAX);
+                self.found_at = Some(self.offset.saturating_add(start).saturating_sub(tail_len));
+            }
+            let keep_from = window.len().saturating_sub(DECLARATION_OVERLAP);
+            self.tail = window.split_off(keep_from);
+        }
+        self.offset = self
+            .offset
+            .saturating_add(u64::try_from(chunk.len()).unwrap_or(u64::MAX));
+        Ok(chunk.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Largest inflated size the ratio limit allows for a part of `compressed` bytes.
 fn ratio_cap(compressed: u64, max_ratio: u64) -> u64 {
     compressed
@@ -322,5 +395,33 @@ fn entry_error(part: String, error: ZipError) -> PackageError {
             part,
             detail: other.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(chunks: &[&[u8]]) -> Option<u64> {
+        let mut scanner = DeclarationScanner::default();
+        for chunk in chunks {
+            scanner.write_all(chunk).unwrap();
+        }
+        scanner.found_at
+    }
+
+    #[test]
+    fn finds_a_declaration_split_across_chunks() {
+        assert_eq!(scan(&[b"<?xml?><!DOC", b"TYPE a>"]), Some(7));
+        assert_eq!(scan(&[b"0123456789", b"<", b"!ENT", b"ITY"]), Some(10));
+        assert_eq!(scan(&[b"<a><!-- <!doctype --></a>", b"<!DOCTYP"]), None);
+    }
+
+    #[test]
+    fn xml_parts_are_told_by_extension() {
+        assert!(is_xml_part("xl/worksheets/sheet1.xml"));
+        assert!(is_xml_part("_rels/.rels"));
+        assert!(is_xml_part("xl/drawings/vmlDrawing1.VML"));
+        assert!(!is_xml_part("docProps/thumbnail.jpeg"));
     }
 }

@@ -257,3 +257,22 @@ fn reads_core_properties() {
     let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
     assert_eq!(package.core_properties().unwrap(), Properties::default());
 }
+
+#[test]
+fn verifying_refuses_a_doctype_in_any_xml_part() {
+    let doctype = b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"x\">]><r>&e;</r>";
+    let bytes = zip_of(&[
+        ("xl/workbook.xml", b"<workbook/>"),
+        ("xl/sharedStrings.xml", doctype),
+    ]);
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    let error = package.verify_all().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "xl/sharedStrings.xml at byte 21: DOCTYPE and entity declarations are not accepted"
+    );
+    // Binary parts are not XML: the same bytes there are harmless.
+    let bytes = zip_of(&[("xl/media/image1.png", doctype)]);
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    package.verify_all().unwrap();
+}

@@ -10,6 +10,7 @@ use crate::text::{compact, is_close_bracket, is_open_bracket, trim_entry_punctua
 /// What the lines around the table say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Letter {
+    pub masthead: Vec<String>,
     pub title: Option<String>,
     pub as_of_text: Option<String>,
     pub preamble: Vec<String>,
@@ -66,6 +67,11 @@ pub(crate) fn read_letter(lines: &LetterLines) -> Letter {
         let (title, as_of) = split_trailing_as_of(before.get(at).copied().unwrap_or_default());
         letter.title = Some(title.to_owned());
         letter.as_of_text = as_of;
+        letter.masthead = before
+            .iter()
+            .take(at)
+            .map(|line| (*line).to_owned())
+            .collect();
         body_start = at + 1;
     }
     if letter.as_of_text.is_none() {
@@ -322,6 +328,7 @@ mod tests {
             letter.title.as_deref(),
             Some("“三助三红”重点攻坚任务“销号”情况通报")
         );
+        assert_eq!(letter.masthead, ["督 查 通 报", "第5期"]);
         assert_eq!(letter.as_of_text.as_deref(), Some("截至8月底"));
         assert_eq!(letter.preamble.len(), 2);
         assert!(letter.preamble[1].starts_with("对灾后重建"));

@@ -180,6 +180,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
             date: None,
         },
         year: None,
+        masthead: letter.masthead,
         preamble: letter.preamble,
         attachment_title: letter.attachment_title,
         report_to: letter.report_to,

@@ -68,7 +68,7 @@ fn cell_text(column: Column, no: usize) -> String {
         Column::Task => format!("{no}．完成第{no}项工作。"),
         Column::Units => format!("单位{no}甲\n单位{no}乙"),
         Column::Progress => format!("已完成{no}0%。"),
-        Column::Status => if no % 2 == 0 {
+        Column::Status => if no.is_multiple_of(2) {
             "“销号”"
         } else {
             "预警"
@@ -124,7 +124,7 @@ fn task_table_is_found_in_any_column_order_and_label_spelling() {
                 [format!("单位{no}甲"), format!("单位{no}乙")],
                 "case {case}"
             );
-            let expected = if no % 2 == 0 {
+            let expected = if no.is_multiple_of(2) {
                 StatusCode::Closed
             } else {
                 StatusCode::Warning

@@ -35,8 +35,8 @@ use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
-use tongbao_model::{Diagnostic, Document, ReadLimits, SourceFormat};
 use tongbao_docx::DocxError;
+use tongbao_model::{Diagnostic, Document, ReadLimits, SourceFormat};
 use tongbao_package::PackageError;
 use tongbao_xlsx::{WorkbookKind, XlsxError};
 

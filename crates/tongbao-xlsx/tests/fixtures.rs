@@ -17,8 +17,7 @@ fn read_fixture(extension: &str, kind: WorkbookKind) -> Document {
 }
 
 fn truth_tasks() -> Vec<Value> {
-    let text =
-        std::fs::read_to_string(format!("{FIXTURES}/bulletin-2019-08.truth.json")).unwrap();
+    let text = std::fs::read_to_string(format!("{FIXTURES}/bulletin-2019-08.truth.json")).unwrap();
     let truth: Value = serde_json::from_str(&text).unwrap();
     truth["tasks"].as_array().unwrap().clone()
 }
