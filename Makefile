@@ -40,6 +40,15 @@ golden: build
 fixtures:
 	$(CARGO) run -p tongbao-fixtures --bin make-fixtures -- .
 
+# A long mutation run (truncations, byte flips, zip-entry damage) through the whole
+# pipeline; the default test run does 2,000 cases. Set TONGBAO_MUTATION_SEED to vary it.
+fuzz:
+	TONGBAO_MUTATIONS=$${TONGBAO_MUTATIONS:-50000} $(CARGO) test --release -p tongbao --test mutation -- --nocapture
+
+# Throughput against the zip + quick-xml floor, stage shares and scaling (see BENCHMARKS.md).
+bench:
+	scripts/bench.sh
+
 clean:
 	$(CARGO) clean
 	rm -rf $(OUT)
