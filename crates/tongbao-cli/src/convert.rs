@@ -66,6 +66,10 @@ struct Outcome {
     error: Option<String>,
 }
 
+/// Files converted together before their output goes to standard output:
+/// keeps the order stable and memory bounded however large the batch.
+const STDOUT_BATCH: usize = 64;
+
 pub fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
     let format = Format::from(args.format);
     let options = args.read.options();
@@ -75,50 +79,79 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
         .build()
         .context("cannot start worker threads")?;
     let progress = progress_bar(inputs.len());
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let outcome = convert_one(input, &args.output, format, &options);
-                progress.inc(1);
-                outcome
-            })
-            .collect()
-    });
-    progress.finish_and_clear();
-
-    if let OutputTarget::Stdout = args.output {
-        let stdout = std::io::stdout().lock();
-        let mut exporter = Exporter::new(format, std::io::BufWriter::new(stdout));
-        for bulletin in outcomes
-            .iter()
-            .filter_map(|outcome| outcome.for_stdout.as_ref())
-        {
-            exporter.write(bulletin)?;
-        }
-        exporter.finish()?.flush()?;
-    }
-
-    let mut failed = problems.len();
-    let mut warnings = 0;
+    let mut tally = Tally {
+        failed: 0,
+        warnings: 0,
+        verbose: args.verbose,
+    };
     for problem in &problems {
-        eprintln!("error: {problem}");
+        tally.fail(problem);
     }
-    for outcome in &outcomes {
-        warnings += outcome.warnings.len();
-        if args.verbose {
+    let convert_all = |batch: &[Input]| -> Vec<Outcome> {
+        pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    let outcome = convert_one(input, &args.output, format, &options);
+                    progress.inc(1);
+                    outcome
+                })
+                .collect()
+        })
+    };
+    match &args.output {
+        OutputTarget::Stdout => {
+            let stdout = std::io::stdout().lock();
+            let mut exporter = Exporter::new(format, std::io::BufWriter::new(stdout));
+            for batch in inputs.chunks(STDOUT_BATCH) {
+                for outcome in convert_all(batch) {
+                    if let Some(bulletin) = &outcome.for_stdout {
+                        exporter.write(bulletin)?;
+                    }
+                    tally.record(&outcome);
+                }
+            }
+            exporter.finish()?.flush()?;
+        }
+        OutputTarget::Dir(_) => {
+            for outcome in convert_all(&inputs) {
+                tally.record(&outcome);
+            }
+        }
+    }
+    progress.finish_and_clear();
+    let converted = inputs.len() + problems.len() - tally.failed;
+    eprintln!(
+        "converted {converted}, failed {}, warnings {}",
+        tally.failed, tally.warnings
+    );
+    Ok(tally.failed == 0)
+}
+
+/// Counts failures and warnings, printing them as they are recorded.
+struct Tally {
+    failed: usize,
+    warnings: usize,
+    verbose: bool,
+}
+
+impl Tally {
+    fn fail(&mut self, error: &str) {
+        self.failed += 1;
+        eprintln!("error: {error}");
+    }
+
+    fn record(&mut self, outcome: &Outcome) {
+        self.warnings += outcome.warnings.len();
+        if self.verbose {
             for warning in &outcome.warnings {
                 eprintln!("warning: {warning}");
             }
         }
         if let Some(error) = &outcome.error {
-            failed += 1;
-            eprintln!("error: {error}");
+            self.fail(error);
         }
     }
-    let converted = outcomes.len() + problems.len() - failed;
-    eprintln!("converted {converted}, failed {failed}, warnings {warnings}");
-    Ok(failed == 0)
 }
 
 fn progress_bar(len: usize) -> ProgressBar {
