@@ -10,7 +10,7 @@ use regex::{Captures, Regex};
 
 use crate::BenchError;
 use crate::package::{read_text_part, replace_part};
-use crate::rng::Rng;
+use fastrand::Rng;
 
 pub const DOCX_MAIN_PART: &str = "word/document.xml";
 pub const XLSX_FIRST_SHEET: &str = "xl/worksheets/sheet1.xml";
@@ -141,7 +141,7 @@ fn perturb_digits(xml: &str, rng: &mut Rng) -> String {
                 '<' | '&' => in_markup = true,
                 '>' | ';' => in_markup = false,
                 '0'..='9' if !in_markup => {
-                    let digit = u32::try_from(rng.below(10)).unwrap_or(0);
+                    let digit = rng.u32(..10);
                     return char::from_digit(digit, 10).unwrap_or(c);
                 }
                 _ => {}
@@ -193,7 +193,7 @@ fn body_rows(source: &[&str], body_len: usize, shuffle: bool, rng: &mut Rng) -> 
         .collect();
     rows.truncate(body_len);
     while rows.len() < body_len {
-        let Some(row) = source.get(rng.below(source.len())) else {
+        let Some(row) = source.get(rng.usize(..source.len().max(1))) else {
             break;
         };
         rows.push(perturb_digits(row, rng));
@@ -206,7 +206,7 @@ fn docx_rewrite(
     variant: &Variant,
     body_len: impl FnOnce(usize) -> usize,
 ) -> Result<Vec<u8>, BenchError> {
-    let mut rng = Rng::new(variant.seed);
+    let mut rng = Rng::with_seed(variant.seed);
     let xml = read_text_part(package, DOCX_MAIN_PART)?;
     let table = split_rows(&xml, "w:tbl", "w:tr", DOCX_MAIN_PART)?;
     let header_len = docx_header_rows(&table.rows);
@@ -248,14 +248,14 @@ pub fn docx_with_rows(
 /// random rows appended below the table, numbered on. Rows are not shuffled
 /// because merged ranges name them.
 pub fn xlsx_variant(package: &[u8], variant: &Variant) -> Result<Vec<u8>, BenchError> {
-    let mut rng = Rng::new(variant.seed);
+    let mut rng = Rng::with_seed(variant.seed);
     let xml = read_text_part(package, XLSX_FIRST_SHEET)?;
     let table = split_rows(&xml, "sheetData", "row", XLSX_FIRST_SHEET)?;
     let mut rows: Vec<String> = table.rows.iter().map(|row| (*row).to_owned()).collect();
     // Only rows below the first two (title and header) are copied.
     let body = table.rows.get(2..).unwrap_or_default();
     for _ in 0..variant.extra_rows {
-        let Some(row) = body.get(rng.below(body.len())) else {
+        let Some(row) = body.get(rng.usize(..body.len().max(1))) else {
             break;
         };
         let number = rows.len() + 1;
@@ -302,7 +302,7 @@ mod tests {
     #[test]
     fn perturbs_digits_but_not_character_references() {
         let xml = r#"<c r="B7" s="3"><t>截止8月23日&#8220;x&#8221;完成93%</t></c>"#;
-        let changed = perturb_digits(xml, &mut Rng::new(3));
+        let changed = perturb_digits(xml, &mut Rng::with_seed(3));
         assert_eq!(changed.chars().count(), xml.chars().count());
         assert!(changed.starts_with(r#"<c r="B7" s="3"><t>截止"#));
         assert!(changed.contains("&#8220;x&#8221;"));
@@ -315,7 +315,7 @@ mod tests {
         let long = "甲".repeat(LONG_TEXT_CHARS);
         let short = "短".repeat(LONG_TEXT_CHARS - 1);
         let xml = format!("<w:t>{short}</w:t><w:t xml:space=\"preserve\">{long}</w:t>");
-        let out = lengthen_texts(&xml, &DOCX_TEXT, 3, &mut Rng::new(1));
+        let out = lengthen_texts(&xml, &DOCX_TEXT, 3, &mut Rng::with_seed(1));
         assert_eq!(
             out,
             format!("<w:t>{short}</w:t><w:t xml:space=\"preserve\">{long}{long}{long}</w:t>")

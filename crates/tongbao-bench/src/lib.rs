@@ -26,7 +26,6 @@
 pub mod corpus;
 pub mod floor;
 pub mod package;
-pub mod rng;
 pub mod stages;
 
 /// Why a benchmark input could not be made or read.

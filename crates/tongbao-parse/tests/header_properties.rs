@@ -12,19 +12,12 @@ use tongbao_model::{Block, StatusCode};
 
 const CASES: u64 = 400;
 
-struct Rng(u64);
+/// Seeded picks on fastrand's generator: every run tests the same cases.
+struct Rng(fastrand::Rng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
+        self.0.usize(..bound.max(1))
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -32,9 +25,7 @@ impl Rng {
     }
 
     fn shuffle<T>(&mut self, items: &mut [T]) {
-        for index in (1..items.len()).rev() {
-            items.swap(index, self.below(index + 1));
-        }
+        self.0.shuffle(items);
     }
 }
 
@@ -79,7 +70,7 @@ fn cell_text(column: Column, no: usize) -> String {
 
 #[test]
 fn task_table_is_found_in_any_column_order_and_label_spelling() {
-    let mut rng = Rng(0x4845_4144_4552);
+    let mut rng = Rng(fastrand::Rng::with_seed(0x4845_4144_4552));
     for case in 0..CASES {
         let mut columns = [
             Column::Task,
@@ -172,7 +163,7 @@ const VOCABULARY: &[&str] = &[
 
 #[test]
 fn random_grids_end_in_ok_or_an_error_without_panic() {
-    let mut rng = Rng(0x6772_6964);
+    let mut rng = Rng(fastrand::Rng::with_seed(0x6772_6964));
     for case in 0..CASES {
         let width = 1 + rng.below(7);
         let height = 1 + rng.below(8);

@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use fastrand::Rng;
 use rayon::prelude::*;
 use tongbao_bench::corpus::{Variant, docx_variant, docx_with_rows, xlsx_variant};
 use tongbao_bench::package::read_part;
-use tongbao_bench::rng::Rng;
 
 const DOCX: &str = "bulletin-2019-08.docx";
 const XLSX: &str = "bulletin-2019-08.xlsx";
@@ -53,12 +53,12 @@ fn batch(fixtures: &Path, out: &Path, count: usize, seed: u64) -> anyhow::Result
     let docx = read(fixtures.join(DOCX))?;
     let xlsx = read(fixtures.join(XLSX))?;
     (0..count).into_par_iter().try_for_each(|index| {
-        let mut rng = Rng::new(seed ^ (index as u64).wrapping_mul(0x9E37_79B9));
+        let mut rng = Rng::with_seed(seed ^ (index as u64).wrapping_mul(0x9E37_79B9));
         let variant = Variant {
-            seed: rng.next_u64(),
-            shuffle_rows: rng.below(2) == 0,
-            extra_rows: rng.below(61),
-            lengthen: 1 + rng.below(3),
+            seed: rng.u64(..),
+            shuffle_rows: rng.bool(),
+            extra_rows: rng.usize(..61),
+            lengthen: 1 + rng.usize(..3),
         };
         let (bytes, extension) = if index % 4 == 3 {
             (xlsx_variant(&xlsx, &variant)?, "xlsx")
