@@ -194,9 +194,33 @@ fn collect_text(children: &Value, text: &mut String, anchored: &mut Vec<String>)
     }
 }
 
+/// The fixed list, then every Word file in `fixtures/layouts` and
+/// `fixtures/errors` (written by docx-rs's own builder, so it must read them).
+fn all_fixtures() -> Vec<String> {
+    let mut names: Vec<String> = FIXTURES.iter().map(|name| (*name).to_owned()).collect();
+    for folder in ["layouts", "errors"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(folder);
+        let mut found: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".docx"))
+            .map(|name| format!("{folder}/{name}"))
+            .collect();
+        found.sort();
+        names.extend(found);
+    }
+    names
+}
+
 #[test]
 fn tongbao_and_docx_rs_agree_on_cells_and_merges() {
-    for name in FIXTURES {
+    let names = all_fixtures();
+    assert!(names.len() > FIXTURES.len() + 10, "{names:?}");
+    for name in &names {
+        let name = name.as_str();
         let bytes = fixture(name);
         let document = read(&bytes);
         let tables: Vec<Vec<Vec<ComparedCell>>> = document
