@@ -14,14 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn truth() -> Value {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/bulletin-2019-08.truth.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (CI lays ../shared beside the repo)",
-            path.display()
-        )
-    });
+    let text = std::fs::read_to_string(fixture("bulletin-2019-08.truth.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 

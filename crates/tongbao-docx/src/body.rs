@@ -179,7 +179,7 @@ pub(crate) fn read_body(
         match reader.next_event()? {
             WordEvent::Start(element) => match body.open(&reader, &element)? {
                 Some(frame) => body.frames.push(frame),
-                None => reader.skip_element(),
+                None => reader.skip_element()?,
             },
             WordEvent::End => {
                 if let Some(frame) = body.frames.pop() {

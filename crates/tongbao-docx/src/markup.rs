@@ -47,8 +47,6 @@ enum Open {
 pub(crate) struct WordReader<'a> {
     xml: XmlReader<'a, Ns>,
     open: Vec<Open>,
-    /// Elements open inside a skipped element, the skipped one included.
-    skip_depth: usize,
 }
 
 impl<'a> WordReader<'a> {
@@ -56,22 +54,18 @@ impl<'a> WordReader<'a> {
         WordReader {
             xml: XmlReader::new(bytes, part, NAMESPACES, max_depth),
             open: Vec::new(),
-            skip_depth: 0,
         }
     }
 
     pub(crate) fn next_event(&mut self) -> Result<WordEvent<'a>, XmlError> {
         loop {
             match self.xml.next_event()? {
-                XmlEvent::Start(_) if self.skip_depth > 0 => self.skip_depth += 1,
-                XmlEvent::End if self.skip_depth > 0 => self.skip_depth -= 1,
-                XmlEvent::Text(_) if self.skip_depth > 0 => {}
                 XmlEvent::Start(element) => {
                     if element.namespace != Some(Ns::MarkupCompatibility) {
                         self.open.push(Open::Reported);
                         return Ok(WordEvent::Start(element));
                     }
-                    self.open_compatibility_element(element.local_name());
+                    self.open_compatibility_element(element.local_name())?;
                 }
                 XmlEvent::End => {
                     if let Some(Open::Reported) = self.open.pop() {
@@ -86,9 +80,9 @@ impl<'a> WordReader<'a> {
 
     /// Skips the content of the element whose start was just reported; its
     /// end is not reported either.
-    pub(crate) fn skip_element(&mut self) {
+    pub(crate) fn skip_element(&mut self) -> Result<(), XmlError> {
         self.open.pop();
-        self.skip_depth = 1;
+        self.xml.skip_element()
     }
 
     /// Attribute `local_name` of `element` (unprefixed or in a known namespace).
@@ -100,10 +94,10 @@ impl<'a> WordReader<'a> {
         self.xml.attribute(element, local_name)
     }
 
-    fn open_compatibility_element(&mut self, local_name: &[u8]) {
+    fn open_compatibility_element(&mut self, local_name: &[u8]) -> Result<(), XmlError> {
         if local_name == b"AlternateContent" {
             self.open.push(Open::AlternateContent { chosen: false });
-            return;
+            return Ok(());
         }
         let read = match (local_name, self.open.last_mut()) {
             (b"Choice", Some(Open::AlternateContent { chosen })) => {
@@ -115,8 +109,9 @@ impl<'a> WordReader<'a> {
         };
         if read {
             self.open.push(Open::Hidden);
+            Ok(())
         } else {
-            self.skip_depth = 1;
+            self.xml.skip_element()
         }
     }
 }
@@ -132,7 +127,7 @@ mod tests {
             match reader.next_event().unwrap() {
                 WordEvent::Start(element) => {
                     if element.local_name() == b"skip" {
-                        reader.skip_element();
+                        reader.skip_element().unwrap();
                     } else {
                         out.push('<');
                     }

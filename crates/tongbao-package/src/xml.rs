@@ -1,6 +1,6 @@
 //! A guarded, namespace-resolving XML pull reader for package parts.
 //!
-//! It wraps `quick_xml::NsReader` and adds what hostile input needs:
+//! It wraps quick-xml's pull reader and adds what hostile input needs:
 //! `DOCTYPE` (and with it every entity declaration) is refused, references
 //! other than the five predefined entities and character references are an
 //! error, nesting deeper than a limit is an error, and input that ends inside
@@ -33,8 +33,8 @@
 use std::borrow::Cow;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::reader::NsReader;
+use quick_xml::name::PrefixDeclaration;
+use quick_xml::reader::Reader;
 
 /// An XML part that could not be read, with the byte offset where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,11 +88,31 @@ impl<N> Element<'_, N> {
     }
 }
 
+/// A namespace declaration in scope: `prefix` (empty for the default
+/// namespace) bound by the element at `depth`.
+struct Binding<N> {
+    prefix: Vec<u8>,
+    /// `None` for a namespace the caller does not know (or an undeclaration).
+    namespace: Option<N>,
+    depth: usize,
+}
+
 /// See the [module documentation](self).
+///
+/// Namespaces are resolved without quick-xml's per-element resolver: a
+/// start tag's attributes are only walked for declarations when its raw
+/// bytes contain `xmlns`, and the prefix seen last is remembered, since
+/// real parts bind their few prefixes once at the root and then use one of
+/// them for nearly every element.
 pub struct XmlReader<'a, N: 'static> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     part: &'a str,
     namespaces: &'static [(&'static [u8], N)],
+    /// Declarations in scope, outermost first.
+    bindings: Vec<Binding<N>>,
+    /// The element prefix resolved last and its namespace; cleared whenever
+    /// `bindings` changes.
+    last_prefix: Option<(Vec<u8>, Option<N>)>,
     depth: usize,
     max_depth: usize,
     /// The last event was a self-closing element whose end is still to report.
@@ -111,9 +131,11 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     ) -> XmlReader<'a, N> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         XmlReader {
-            reader: NsReader::from_reader(bytes),
+            reader: Reader::from_reader(bytes),
             part,
             namespaces,
+            bindings: Vec::new(),
+            last_prefix: None,
             depth: 0,
             max_depth,
             pending_end: false,
@@ -124,29 +146,22 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     pub fn next_event(&mut self) -> Result<XmlEvent<'a, N>, XmlError> {
         if self.pending_end {
             self.pending_end = false;
-            self.depth = self.depth.saturating_sub(1);
+            self.close();
             return Ok(XmlEvent::End);
         }
-        let namespaces = self.namespaces;
         loop {
-            let step = self
+            let event = self
                 .reader
-                .read_resolved_event()
-                .map(|(resolved, event)| match resolved {
-                    ResolveResult::Bound(namespace) => {
-                        (known(namespaces, namespace.into_inner()), event)
-                    }
-                    ResolveResult::Unbound | ResolveResult::Unknown(_) => (None, event),
-                });
-            let (namespace, event) = step.map_err(|error| self.error_at_error_position(&error))?;
+                .read_event()
+                .map_err(|error| self.error_at_error_position(&error))?;
             match event {
-                Event::Start(start) => return self.open(namespace, start),
+                Event::Start(start) => return self.open(start),
                 Event::Empty(start) => {
                     self.pending_end = true;
-                    return self.open(namespace, start);
+                    return self.open(start);
                 }
                 Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
+                    self.close();
                     return Ok(XmlEvent::End);
                 }
                 Event::Text(text) => {
@@ -174,6 +189,48 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
         }
     }
 
+    /// Skips the content and the end of the element whose start was just
+    /// reported. The skipped markup is still checked as everywhere else
+    /// (well-formedness, `DOCTYPE`, entities, depth, truncation), but its
+    /// names are not resolved and its text is not decoded.
+    pub fn skip_element(&mut self) -> Result<(), XmlError> {
+        if std::mem::take(&mut self.pending_end) {
+            self.close();
+            return Ok(());
+        }
+        let mut open_inside: usize = 0;
+        loop {
+            let event = self
+                .reader
+                .read_event()
+                .map_err(|error| self.error_at_error_position(&error))?;
+            match event {
+                Event::Start(_) => {
+                    open_inside += 1;
+                    if self.depth.saturating_add(open_inside) > self.max_depth {
+                        return Err(self.error(XmlErrorKind::TooDeep(self.max_depth)));
+                    }
+                }
+                Event::End(_) if open_inside > 0 => open_inside -= 1,
+                Event::End(_) => {
+                    self.close();
+                    return Ok(());
+                }
+                Event::GeneralRef(reference) => {
+                    self.resolve_reference(&reference)?;
+                }
+                Event::DocType(_) => return Err(self.error(XmlErrorKind::DoctypeRefused)),
+                Event::Eof => return Err(self.error(XmlErrorKind::Truncated)),
+                Event::Empty(_)
+                | Event::Text(_)
+                | Event::CData(_)
+                | Event::Comment(_)
+                | Event::Decl(_)
+                | Event::PI(_) => {}
+            }
+        }
+    }
+
     /// The value of attribute `local_name` of `element`, when it is unprefixed
     /// or in one of the caller's namespaces.
     pub fn attribute(
@@ -184,15 +241,15 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
         for attribute in element.start.attributes() {
             let attribute = attribute
                 .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
-            let (resolved, name) = self.reader.resolve_attribute(attribute.key);
-            let in_scope = match resolved {
-                ResolveResult::Unbound => true,
-                ResolveResult::Bound(namespace) => {
-                    known(self.namespaces, namespace.into_inner()).is_some()
-                }
-                ResolveResult::Unknown(_) => false,
+            if attribute.key.local_name().into_inner() != local_name {
+                continue;
+            }
+            // Unprefixed attributes are in no namespace, not the default one.
+            let in_scope = match attribute.key.prefix() {
+                None => true,
+                Some(prefix) => self.resolve(prefix.into_inner()).is_some(),
             };
-            if in_scope && name.into_inner() == local_name {
+            if in_scope {
                 let value = attribute
                     .unescape_value()
                     .map_err(|error| self.error(escape_error_kind(&error)))?;
@@ -219,16 +276,70 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
         }
     }
 
-    fn open(
-        &mut self,
-        namespace: Option<N>,
-        start: BytesStart<'a>,
-    ) -> Result<XmlEvent<'a, N>, XmlError> {
+    fn open(&mut self, start: BytesStart<'a>) -> Result<XmlEvent<'a, N>, XmlError> {
         self.depth += 1;
         if self.depth > self.max_depth {
             return Err(self.error(XmlErrorKind::TooDeep(self.max_depth)));
         }
+        if memchr::memmem::find(start.attributes_raw(), b"xmlns").is_some() {
+            self.declare(&start)?;
+        }
+        let prefix = start
+            .name()
+            .prefix()
+            .map_or(&b""[..], |prefix| prefix.into_inner());
+        let namespace = match &self.last_prefix {
+            Some((last, namespace)) if last.as_slice() == prefix => *namespace,
+            _ => {
+                let namespace = self.resolve(prefix);
+                self.last_prefix = Some((prefix.to_vec(), namespace));
+                namespace
+            }
+        };
         Ok(XmlEvent::Start(Element { namespace, start }))
+    }
+
+    /// Ends the innermost open element and the declarations it made.
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        let in_scope = self
+            .bindings
+            .iter()
+            .rposition(|binding| binding.depth <= self.depth)
+            .map_or(0, |last| last + 1);
+        if in_scope < self.bindings.len() {
+            self.bindings.truncate(in_scope);
+            self.last_prefix = None;
+        }
+    }
+
+    /// Records the namespace declarations of `start`, just opened at `self.depth`.
+    fn declare(&mut self, start: &BytesStart<'a>) -> Result<(), XmlError> {
+        for attribute in start.attributes() {
+            let attribute = attribute
+                .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
+            let prefix = match attribute.key.as_namespace_binding() {
+                Some(PrefixDeclaration::Default) => &b""[..],
+                Some(PrefixDeclaration::Named(prefix)) => prefix,
+                None => continue,
+            };
+            self.bindings.push(Binding {
+                prefix: prefix.to_vec(),
+                namespace: known(self.namespaces, &attribute.value),
+                depth: self.depth,
+            });
+            self.last_prefix = None;
+        }
+        Ok(())
+    }
+
+    /// The caller's namespace for `prefix` (empty: the default namespace).
+    fn resolve(&self, prefix: &[u8]) -> Option<N> {
+        self.bindings
+            .iter()
+            .rev()
+            .find(|binding| binding.prefix == prefix)
+            .and_then(|binding| binding.namespace)
     }
 
     fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<String, XmlError> {
