@@ -12,21 +12,25 @@
 
 use std::collections::BTreeMap;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::reader::NsReader;
 use tongbao_model::ReadLimits;
-use tongbao_package::{XmlError, XmlErrorKind};
+use tongbao_package::XmlError;
+use tongbao_package::xml::{Element, XmlEvent, XmlReader};
 
 use crate::values::{lenient_count, on_off};
 
 /// Longest `w:basedOn` chain followed; deeper chains (or cycles) stop there.
 const MAX_BASED_ON_HOPS: usize = 32;
 
-/// WordprocessingML, transitional and Strict.
-const WORD_NAMESPACES: [&[u8]; 2] = [
-    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+/// WordprocessingML, transitional and Strict: the only namespace read here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word;
+
+const WORD_NAMESPACES: &[(&[u8], Word)] = &[
+    (
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        Word,
+    ),
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", Word),
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -60,46 +64,30 @@ enum Tag {
 }
 
 impl Styles {
-    pub(crate) fn parse(
-        bytes: &[u8],
-        part: &str,
-        _limits: &ReadLimits,
-    ) -> Result<Styles, XmlError> {
+    pub(crate) fn parse(bytes: &[u8], part: &str, limits: &ReadLimits) -> Result<Styles, XmlError> {
         // The element's local name is written out in any prefix, so without
         // these bytes no style carries numbering.
-        if !contains(bytes, b"numPr") {
+        if memchr::memmem::find(bytes, b"numPr").is_none() {
             return Ok(Styles::default());
         }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = StylesReader {
-            xml: NsReader::from_reader(bytes),
-            part,
-        };
+        let mut reader = XmlReader::new(bytes, part, WORD_NAMESPACES, limits.max_xml_depth);
         let mut styles = Styles::default();
         let mut path: Vec<Tag> = Vec::new();
         let mut current: Option<(String, StyleNumbering)> = None;
         loop {
-            let (namespace, event) = reader.next()?;
-            let (start, empty) = match event {
-                Event::Start(start) => (start, false),
-                Event::Empty(start) => (start, true),
-                Event::End(_) => {
-                    close(path.pop(), &mut current, &mut styles);
-                    continue;
+            match reader.next_event()? {
+                XmlEvent::Start(element) => {
+                    let is_root = path.is_empty();
+                    let tag = open(&reader, &element, &path, &mut current, &mut styles)?;
+                    if tag == Tag::Other && !is_root {
+                        reader.skip_element()?;
+                    } else {
+                        path.push(tag);
+                    }
                 }
-                Event::DocType(_) => return Err(reader.error(XmlErrorKind::DoctypeRefused)),
-                Event::Eof if path.is_empty() => return Ok(styles),
-                Event::Eof => return Err(reader.error(XmlErrorKind::Truncated)),
-                _ => continue,
-            };
-            let is_root = path.is_empty();
-            let tag = open(&reader, namespace, &start, &path, &mut current, &mut styles)?;
-            if empty {
-                close(Some(tag), &mut current, &mut styles);
-            } else if tag == Tag::Other && !is_root {
-                reader.skip(&start)?;
-            } else {
-                path.push(tag);
+                XmlEvent::End => close(path.pop(), &mut current, &mut styles),
+                XmlEvent::Text(_) => {}
+                XmlEvent::Eof => return Ok(styles),
             }
         }
     }
@@ -126,69 +114,6 @@ impl Styles {
     }
 }
 
-/// The raw quick-xml reader with errors in tongbao's terms.
-struct StylesReader<'a> {
-    xml: NsReader<&'a [u8]>,
-    part: &'a str,
-}
-
-impl<'a> StylesReader<'a> {
-    /// The next event and whether its element is in the Word namespace.
-    fn next(&mut self) -> Result<(bool, Event<'a>), XmlError> {
-        match self.xml.read_resolved_event() {
-            Ok((resolved, event)) => Ok((is_word(&resolved), event)),
-            Err(error) => Err(self.error(XmlErrorKind::Malformed(error.to_string()))),
-        }
-    }
-
-    /// Skips the content and end of the element `start` just opened.
-    fn skip(&mut self, start: &BytesStart<'_>) -> Result<(), XmlError> {
-        match self.xml.read_to_end(start.name()) {
-            Ok(_) => Ok(()),
-            Err(error) => Err(self.error(XmlErrorKind::Malformed(error.to_string()))),
-        }
-    }
-
-    /// Attribute `local_name` of `element`, unprefixed or in the Word namespace.
-    fn attribute(
-        &self,
-        element: &BytesStart<'_>,
-        local_name: &[u8],
-    ) -> Result<Option<String>, XmlError> {
-        for attribute in element.attributes() {
-            let attribute = attribute
-                .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
-            let (resolved, name) = self.xml.resolve_attribute(attribute.key);
-            let in_scope = matches!(resolved, ResolveResult::Unbound) || is_word(&resolved);
-            if in_scope && name.into_inner() == local_name {
-                let value = attribute
-                    .unescape_value()
-                    .map_err(|error| self.error(XmlErrorKind::Malformed(error.to_string())))?;
-                return Ok(Some(value.into_owned()));
-            }
-        }
-        Ok(None)
-    }
-
-    fn error(&self, kind: XmlErrorKind) -> XmlError {
-        XmlError {
-            part: self.part.to_owned(),
-            position: self.xml.buffer_position(),
-            kind,
-        }
-    }
-}
-
-fn is_word(resolved: &ResolveResult<'_>) -> bool {
-    matches!(resolved, ResolveResult::Bound(namespace) if WORD_NAMESPACES.contains(&namespace.into_inner()))
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
-}
-
 fn close(tag: Option<Tag>, current: &mut Option<(String, StyleNumbering)>, styles: &mut Styles) {
     if tag == Some(Tag::ParagraphStyle)
         && let Some((id, style)) = current.take()
@@ -198,18 +123,17 @@ fn close(tag: Option<Tag>, current: &mut Option<(String, StyleNumbering)>, style
 }
 
 fn open(
-    reader: &StylesReader<'_>,
-    in_word_namespace: bool,
-    element: &BytesStart<'_>,
+    reader: &XmlReader<'_, Word>,
+    element: &Element<'_, Word>,
     path: &[Tag],
     current: &mut Option<(String, StyleNumbering)>,
     styles: &mut Styles,
 ) -> Result<Tag, XmlError> {
-    if !in_word_namespace {
+    if element.namespace.is_none() {
         return Ok(Tag::Other);
     }
     let value = |name: &[u8]| reader.attribute(element, name);
-    let tag = match (path.last(), element.local_name().into_inner()) {
+    let tag = match (path.last(), element.local_name()) {
         (Some(Tag::Other), b"style") if path.len() == 1 => {
             if value(b"type")?.as_deref() != Some("paragraph") {
                 return Ok(Tag::Other);
@@ -250,6 +174,7 @@ fn open(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tongbao_package::XmlErrorKind;
 
     #[test]
     fn inherits_numbering_through_based_on() {

@@ -143,7 +143,14 @@ impl<'a> Package<'a> {
             .limits
             .max_total_bytes
             .saturating_sub(self.inflated_total);
-        let mut bytes = Vec::new();
+        // The declared size may lie; it only sizes the first allocation.
+        let declared = self
+            .archive
+            .by_index_raw(index)
+            .map_or(0, |entry| entry.size())
+            .min(self.limits.max_part_bytes)
+            .min(remaining);
+        let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
         let inflated = self.inflate(index, remaining, &mut bytes)?;
         self.inflated_total = self.inflated_total.saturating_add(inflated);
         Ok(Some(bytes))

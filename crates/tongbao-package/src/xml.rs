@@ -105,7 +105,16 @@ struct Binding<N> {
 /// real parts bind their few prefixes once at the root and then use one of
 /// them for nearly every element.
 pub struct XmlReader<'a, N: 'static> {
+    /// The whole part, byte-order mark removed.
+    bytes: &'a [u8],
+    /// Where in `bytes` the slice `reader` reads starts: after a raw skip the
+    /// reader is restarted at the skipped element's end tag.
+    base: usize,
     reader: Reader<&'a [u8]>,
+    /// Names of the open elements, concatenated, and where each one starts:
+    /// end tags are checked here because a restarted reader knows no starts.
+    open_names: Vec<u8>,
+    open_name_starts: Vec<usize>,
     part: &'a str,
     namespaces: &'static [(&'static [u8], N)],
     /// Declarations in scope, outermost first.
@@ -131,7 +140,11 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     ) -> XmlReader<'a, N> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         XmlReader {
-            reader: Reader::from_reader(bytes),
+            bytes,
+            base: 0,
+            reader: reader_at(bytes),
+            open_names: Vec::new(),
+            open_name_starts: Vec::new(),
             part,
             namespaces,
             bindings: Vec::new(),
@@ -155,12 +168,17 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
                 .read_event()
                 .map_err(|error| self.error_at_error_position(&error))?;
             match event {
-                Event::Start(start) => return self.open(start),
+                Event::Start(start) => {
+                    self.open_name_starts.push(self.open_names.len());
+                    self.open_names.extend_from_slice(start.name().into_inner());
+                    return self.open(start);
+                }
                 Event::Empty(start) => {
                     self.pending_end = true;
                     return self.open(start);
                 }
-                Event::End(_) => {
+                Event::End(end) => {
+                    self.check_end_name(end.name().into_inner())?;
                     self.close();
                     return Ok(XmlEvent::End);
                 }
@@ -190,44 +208,33 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     }
 
     /// Skips the content and the end of the element whose start was just
-    /// reported. The skipped markup is still checked as everywhere else
-    /// (well-formedness, `DOCTYPE`, entities, depth, truncation), but its
-    /// names are not resolved and its text is not decoded.
+    /// reported. The content is scanned raw, without events: only markup
+    /// boundaries are found (comments, CDATA, processing instructions and
+    /// quoted attribute values cannot fake them), nesting is counted against
+    /// the depth limit, `DOCTYPE` is refused and running out of input is
+    /// [`XmlErrorKind::Truncated`]. Names inside are not resolved or matched
+    /// and text is not decoded: nothing skipped reaches the caller.
     pub fn skip_element(&mut self) -> Result<(), XmlError> {
         if std::mem::take(&mut self.pending_end) {
             self.close();
             return Ok(());
         }
-        let mut open_inside: usize = 0;
-        loop {
-            let event = self
-                .reader
-                .read_event()
-                .map_err(|error| self.error_at_error_position(&error))?;
-            match event {
-                Event::Start(_) => {
-                    open_inside += 1;
-                    if self.depth.saturating_add(open_inside) > self.max_depth {
-                        return Err(self.error(XmlErrorKind::TooDeep(self.max_depth)));
+        let content_start = self.position();
+        let depth_left = self.max_depth.saturating_sub(self.depth);
+        let end_tag =
+            skip_content(self.bytes, content_start, depth_left).map_err(|(kind, position)| {
+                match kind {
+                    XmlErrorKind::TooDeep(_) => {
+                        self.error_at(XmlErrorKind::TooDeep(self.max_depth), position)
                     }
+                    other => self.error_at(other, position),
                 }
-                Event::End(_) if open_inside > 0 => open_inside -= 1,
-                Event::End(_) => {
-                    self.close();
-                    return Ok(());
-                }
-                Event::GeneralRef(reference) => {
-                    self.resolve_reference(&reference)?;
-                }
-                Event::DocType(_) => return Err(self.error(XmlErrorKind::DoctypeRefused)),
-                Event::Eof => return Err(self.error(XmlErrorKind::Truncated)),
-                Event::Empty(_)
-                | Event::Text(_)
-                | Event::CData(_)
-                | Event::Comment(_)
-                | Event::Decl(_)
-                | Event::PI(_) => {}
-            }
+            })?;
+        self.base = end_tag;
+        self.reader = reader_at(self.bytes.get(end_tag..).unwrap_or_default());
+        match self.next_event()? {
+            XmlEvent::End => Ok(()),
+            _ => Err(self.error(XmlErrorKind::Malformed("expected an end tag".to_owned()))),
         }
     }
 
@@ -261,19 +268,43 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
 
     /// An error of `kind` at the current position in this part.
     pub fn error(&self, kind: XmlErrorKind) -> XmlError {
+        self.error_at(kind, self.position())
+    }
+
+    fn error_at(&self, kind: XmlErrorKind, position: usize) -> XmlError {
         XmlError {
             part: self.part.to_owned(),
-            position: self.reader.buffer_position(),
+            position: u64::try_from(position).unwrap_or(u64::MAX),
             kind,
         }
     }
 
     fn error_at_error_position(&self, error: &quick_xml::Error) -> XmlError {
-        XmlError {
-            part: self.part.to_owned(),
-            position: self.reader.error_position(),
-            kind: escape_error_kind(error),
+        let position = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+        self.error_at(escape_error_kind(error), self.base.saturating_add(position))
+    }
+
+    /// The offset in the part just after the last event read.
+    fn position(&self) -> usize {
+        let read = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        self.base.saturating_add(read)
+    }
+
+    /// Refuses an end tag that does not close the innermost open element.
+    fn check_end_name(&mut self, name: &[u8]) -> Result<(), XmlError> {
+        let start = self.open_name_starts.pop();
+        let expected = start.and_then(|start| self.open_names.get(start..));
+        if expected != Some(name) {
+            let expected = String::from_utf8_lossy(expected.unwrap_or_default()).into_owned();
+            return Err(self.error(XmlErrorKind::Malformed(format!(
+                "end tag </{}> does not match the open element <{expected}>",
+                String::from_utf8_lossy(name)
+            ))));
         }
+        if let Some(start) = start {
+            self.open_names.truncate(start);
+        }
+        Ok(())
     }
 
     fn open(&mut self, start: BytesStart<'a>) -> Result<XmlEvent<'a, N>, XmlError> {
@@ -357,6 +388,90 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
         match predefined_entity(&name) {
             Some(character) => Ok(character.to_owned()),
             None => Err(self.error(XmlErrorKind::UndefinedEntity(name.into_owned()))),
+        }
+    }
+}
+
+/// A reader over `bytes` that leaves end tags to [`XmlReader::check_end_name`].
+fn reader_at(bytes: &[u8]) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(bytes);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    reader
+}
+
+/// Scans the content of an element that opened just before `from` and
+/// returns where its end tag starts. `depth_left` more elements may open
+/// inside it. Errors carry the offset where scanning stopped.
+fn skip_content(
+    bytes: &[u8],
+    from: usize,
+    depth_left: usize,
+) -> Result<usize, (XmlErrorKind, usize)> {
+    let truncated = (XmlErrorKind::Truncated, bytes.len());
+    // Finds `needle` at or after `at` and returns the offset just past it.
+    let past = |needle: &[u8], at: usize| {
+        let rest = bytes.get(at..).unwrap_or_default();
+        memchr::memmem::find(rest, needle)
+            .map(|found| at + found + needle.len())
+            .ok_or(truncated.clone())
+    };
+    let mut open_inside: usize = 0;
+    let mut at = from;
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let tag = at + memchr::memchr(b'<', rest).ok_or(truncated.clone())?;
+        let markup = bytes.get(tag + 1..).unwrap_or_default();
+        at = match markup.first() {
+            None => return Err(truncated),
+            Some(b'/') if open_inside == 0 => return Ok(tag),
+            Some(b'/') => {
+                open_inside -= 1;
+                past(b">", tag)?
+            }
+            Some(b'?') => past(b"?>", tag)?,
+            Some(b'!') if markup.starts_with(b"!--") => past(b"-->", tag + 4)?,
+            Some(b'!') if markup.starts_with(b"![CDATA[") => past(b"]]>", tag + 9)?,
+            Some(b'!') if markup.starts_with(b"!DOCTYPE") || markup.starts_with(b"!ENTITY") => {
+                return Err((XmlErrorKind::DoctypeRefused, tag));
+            }
+            Some(b'!') => {
+                return Err((
+                    XmlErrorKind::Malformed("unknown markup declaration".to_owned()),
+                    tag,
+                ));
+            }
+            Some(_) => {
+                let end = start_tag_end(bytes, tag + 1).ok_or(truncated.clone())?;
+                let self_closing =
+                    end.checked_sub(1).and_then(|slash| bytes.get(slash)) == Some(&b'/');
+                if !self_closing {
+                    open_inside += 1;
+                    if open_inside > depth_left {
+                        // The caller knows the limit; it replaces this kind.
+                        return Err((XmlErrorKind::TooDeep(depth_left), tag));
+                    }
+                }
+                end + 1
+            }
+        };
+    }
+}
+
+/// The offset of the `>` that ends the start tag whose name begins at
+/// `from`; a `>` inside a quoted attribute value does not count.
+fn start_tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let rest = bytes.get(at..)?;
+        let found = at + memchr::memchr3(b'>', b'"', b'\'', rest)?;
+        match bytes.get(found)? {
+            b'>' => return Some(found),
+            quote => {
+                let value = bytes.get(found + 1..)?;
+                at = found + 1 + memchr::memchr(*quote, value)? + 1;
+            }
         }
     }
 }
@@ -475,5 +590,67 @@ mod tests {
             Some("3")
         );
         assert_eq!(reader.attribute(&element, b"missing").unwrap(), None);
+    }
+
+    /// Reads `<a>` … `</a>` skipping the content of every `s` element.
+    fn read_skipping(xml: &str, max_depth: usize) -> Result<String, XmlError> {
+        let mut reader = XmlReader::new(xml.as_bytes(), "test.xml", NS, max_depth);
+        let mut out = String::new();
+        loop {
+            match reader.next_event()? {
+                XmlEvent::Start(element) if element.local_name() == b"s" => {
+                    reader.skip_element()?
+                }
+                XmlEvent::Start(element) => {
+                    out.push_str(std::str::from_utf8(element.local_name()).unwrap());
+                }
+                XmlEvent::End => out.push('/'),
+                XmlEvent::Text(text) => out.push_str(&text),
+                XmlEvent::Eof => return Ok(out),
+            }
+        }
+    }
+
+    #[test]
+    fn skips_subtrees_whatever_markup_they_hold() {
+        let xml = r#"<a>1<s x=">" y='</s>'><s/><!-- </s> --><![CDATA[</s>]]><?p </s>?><b>&amp;</b></s>2<s/><c/></a>"#;
+        assert_eq!(read_skipping(xml, 8).unwrap(), "a12c//");
+    }
+
+    #[test]
+    fn skipping_keeps_limits_and_refusals() {
+        let deep = format!("<a><s>{}{}</s></a>", "<b>".repeat(4), "</b>".repeat(4));
+        assert!(read_skipping(&deep, 6).is_ok());
+        assert_eq!(
+            read_skipping(&deep, 5).unwrap_err().kind,
+            XmlErrorKind::TooDeep(5)
+        );
+        let truncated = read_skipping("<a><s><b>", 8).unwrap_err();
+        assert_eq!(truncated.kind, XmlErrorKind::Truncated);
+        let doctype = read_skipping("<a><s><!DOCTYPE x></s></a>", 8).unwrap_err();
+        assert_eq!(
+            (doctype.kind, doctype.position),
+            (XmlErrorKind::DoctypeRefused, 6)
+        );
+    }
+
+    #[test]
+    fn end_tags_must_match_after_a_skip() {
+        let error = read_skipping("<a><s><b></s></b></a>", 8).unwrap_err();
+        assert!(matches!(error.kind, XmlErrorKind::Malformed(_)), "{error}");
+        assert!(read_skipping("<a><b></a></b>", 8).is_err());
+        // Positions count from the start of the part, not of the restarted reader.
+        let error = read_skipping("<a><s>xxxx</s>&bad;</a>", 8).unwrap_err();
+        assert_eq!(error.kind, XmlErrorKind::UndefinedEntity("bad".to_owned()));
+        assert!(error.position >= 14, "{error}");
+    }
+
+    #[test]
+    fn namespaces_follow_declaration_scope() {
+        let xml = r#"<a xmlns:p="urn:test"><p:b/><p:c xmlns:p="urn:other"><p:d/></p:c><p:e/><f xmlns="urn:test"/><g/></a>"#;
+        assert_eq!(
+            read_all(xml, 8).unwrap(),
+            "<a><b*></><c><d></></><e*></><f*></><g></></>"
+        );
     }
 }
