@@ -6,11 +6,15 @@
 //! deadline by the range's last day, `以来`/`起`/`至今` a period open at the
 //! end. A base naming one day is a date; any other base is a period.
 
+use std::sync::LazyLock;
+
 use tongbao_model::{CalendarDate, DateKind};
 
 use crate::calendar::{DayRange, Festival};
 use crate::numeral::{ascii_digit, chinese_digit, chinese_run_end, parse_chinese, scan_arabic};
-use crate::text::{is_number_char, lookup, previous, range_separator, starts_with, word_at};
+use crate::text::{
+    WordIndex, is_number_char, lookup, previous, range_separator, starts_with, word_at,
+};
 
 /// What the scan knows when it meets a time expression.
 #[derive(Debug, Clone, Copy)]
@@ -103,8 +107,12 @@ pub(crate) fn match_at(chars: &[char], start: usize, context: &DateContext) -> O
     finish(chars, base, context)
 }
 
+/// `截至`, `截止`: tried at every place a date may start, hence indexed.
+static AS_OF_WORDS: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::new([("截至", ()), ("截止", ())]));
+
 fn as_of_prefix(chars: &[char], at: usize) -> Option<usize> {
-    let prefix = word_at(chars, at, &["截至", "截止"])?;
+    let (_, prefix) = AS_OF_WORDS.find(chars, at)?;
     Some(prefix + word_at(chars, at + prefix, &["到", "至", "于"]).unwrap_or(0))
 }
 
@@ -273,14 +281,16 @@ fn year_range(chars: &[char], start: usize) -> Option<Base> {
 
 /// `2019年`, `二〇一九年`, `今年`: the year and the index after `年`.
 fn year_atom(chars: &[char], start: usize, context: &DateContext) -> Option<(i32, usize)> {
-    const RELATIVE: &[(&str, i32)] = &[
-        ("今年", 0),
-        ("本年", 0),
-        ("当年", 0),
-        ("明年", 1),
-        ("去年", -1),
-    ];
-    if let Some((offset, len)) = lookup(chars, start, RELATIVE) {
+    static RELATIVE: LazyLock<WordIndex<i32>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("今年", 0),
+            ("本年", 0),
+            ("当年", 0),
+            ("明年", 1),
+            ("去年", -1),
+        ])
+    });
+    if let Some((offset, len)) = RELATIVE.find(chars, start) {
         return Some((context.year?.checked_add(offset)?, start + len));
     }
     let (year, at) = arabic_year(chars, start).or_else(|| chinese_year(chars, start))?;
@@ -360,8 +370,9 @@ fn early(chars: &[char], at: usize) -> bool {
 /// `本月`, `当月`, `下月`: the reference month or the one after it, and the
 /// index after `月`.
 fn relative_month(chars: &[char], start: usize, context: &DateContext) -> Option<(i32, u8, usize)> {
-    const RELATIVE: &[(&str, u8)] = &[("本月", 0), ("当月", 0), ("下个月", 1), ("下月", 1)];
-    let (offset, len) = lookup(chars, start, RELATIVE)?;
+    static RELATIVE: LazyLock<WordIndex<u8>> =
+        LazyLock::new(|| WordIndex::new([("本月", 0), ("当月", 0), ("下个月", 1), ("下月", 1)]));
+    let (offset, len) = RELATIVE.find(chars, start)?;
     let reference = context.reference?;
     let (year, month) = match reference.month() + offset {
         13 => (reference.year().checked_add(1)?, 1),
@@ -434,13 +445,17 @@ fn small_number(chars: &[char], start: usize, max: u8) -> Option<(u8, usize)> {
 
 /// Parts of a year, alone or after `2019年`: `年内`, `全年`, `上半年`, `三季度`…
 fn part_of_year(chars: &[char], start: usize, year: i32) -> Option<Base> {
-    const WORDS: &[(&str, (u8, u8, Form))] = &[
-        ("年内", (1, 12, Form::Within)),
-        ("全年", (1, 12, Form::Ordinary)),
-        ("上半年", (1, 6, Form::Ordinary)),
-        ("下半年", (7, 12, Form::Ordinary)),
-    ];
-    if let Some(((first, last, form), len)) = lookup(chars, start, WORDS) {
+    static WORDS: LazyLock<WordIndex<(u8, u8, Form)>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("年内", (1, 12, Form::Within)),
+            ("全年", (1, 12, Form::Ordinary)),
+            ("上半年", (1, 6, Form::Ordinary)),
+            ("下半年", (7, 12, Form::Ordinary)),
+        ])
+    });
+    static YEAR_END: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new([("年底", ()), ("年末", ())]));
+    if let Some(((first, last, form), len)) = WORDS.find(chars, start) {
         let base = Base {
             form,
             ..Base::span(start + len, DayRange::months(year, first, last)?)
@@ -451,7 +466,7 @@ fn part_of_year(chars: &[char], start: usize, year: i32) -> Option<Base> {
     if chars.get(start) == Some(&'年') && early(chars, start + 1) {
         return Some(Base::span(start + 2, DayRange::months(year, 1, 1)?));
     }
-    if let Some(len) = word_at(chars, start, &["年底", "年末"]) {
+    if let Some((_, len)) = YEAR_END.find(chars, start) {
         return Some(Base::day(
             start + len,
             CalendarDate::last_of_month(year, 12)?,
@@ -516,13 +531,15 @@ fn standalone_word(chars: &[char], start: usize, context: &DateContext) -> Optio
     if let Some(base) = bare_ten_days(chars, start, context) {
         return Some(base);
     }
-    const FESTIVALS: &[(&str, Festival)] = &[
-        ("春节", Festival::LunarNewYear),
-        ("元旦", Festival::NewYear),
-        ("国庆节", Festival::NationalDay),
-        ("国庆", Festival::NationalDay),
-    ];
-    let (festival, len) = lookup(chars, start, FESTIVALS)?;
+    static FESTIVALS: LazyLock<WordIndex<Festival>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("春节", Festival::LunarNewYear),
+            ("元旦", Festival::NewYear),
+            ("国庆节", Festival::NationalDay),
+            ("国庆", Festival::NationalDay),
+        ])
+    });
+    let (festival, len) = FESTIVALS.find(chars, start)?;
     let anchor = match context.reference {
         Some(reference) => reference,
         None => CalendarDate::new(context.year?, 1, 1)?,
@@ -535,9 +552,10 @@ fn standalone_word(chars: &[char], start: usize, context: &DateContext) -> Optio
 
 /// `下旬` alone: the month named last in the text, else the reference month.
 fn bare_ten_days(chars: &[char], start: usize, context: &DateContext) -> Option<Base> {
-    const TEN_DAYS: &[(&str, (u8, u8))] =
-        &[("上旬", (1, 10)), ("中旬", (11, 20)), ("下旬", (21, 31))];
-    let ((first, last), len) = lookup(chars, start, TEN_DAYS)?;
+    static TEN_DAYS: LazyLock<WordIndex<(u8, u8)>> = LazyLock::new(|| {
+        WordIndex::new([("上旬", (1, 10)), ("中旬", (11, 20)), ("下旬", (21, 31))])
+    });
+    let ((first, last), len) = TEN_DAYS.find(chars, start)?;
     let (year, month) = context
         .last_month
         .or_else(|| context.reference.map(|day| (day.year(), day.month())))?;

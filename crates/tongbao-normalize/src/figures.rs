@@ -10,12 +10,14 @@
 //! Percentage points (`3个百分点`) are a quantity in `百分点`: a difference
 //! between two percentages is no fraction of anything.
 
+use std::sync::LazyLock;
+
 use tongbao_model::{FigureKind, Qualifier};
 
 use crate::numeral::{
     Decimal, ascii_digit, chinese_digit, chinese_place, chinese_run_end, parse_chinese, scan_arabic,
 };
-use crate::text::{is_ideograph, lookup, previous, range_separator, starts_with, word_at};
+use crate::text::{WordIndex, is_ideograph, lookup, previous, range_separator, starts_with};
 
 /// A figure found at some start index.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +121,27 @@ const SET_PHRASES: &[&str] = &[
     "一站式",
 ];
 
+static LEADING_QUALIFIER_WORDS: LazyLock<WordIndex<Qualifier>> =
+    LazyLock::new(|| WordIndex::new(LEADING_QUALIFIERS.iter().copied()));
+
+static SET_PHRASE_WORDS: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::new(SET_PHRASES.iter().map(|phrase| (*phrase, ()))));
+
+static MEASURE_WORDS: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::new(MEASURES.iter().map(|word| (*word, ()))));
+
+/// Every unit word, in the order they are tried: percentage points,
+/// currencies, measures, then counters (`个百分点` before `个月` before `个`).
+static UNIT_WORDS: LazyLock<WordIndex<Unit>> = LazyLock::new(|| {
+    let points = ["个百分点", "百分点"].map(|word| (word, Unit::Measure(PERCENTAGE_POINT)));
+    let currencies = CURRENCIES.iter().map(|word| (*word, Unit::Currency(word)));
+    let measures = MEASURES
+        .iter()
+        .chain(COUNTERS)
+        .map(|word| (*word, Unit::Measure(word)));
+    WordIndex::new(points.into_iter().chain(currencies).chain(measures))
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Numerals {
     Arabic,
@@ -155,10 +178,7 @@ pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
     if let Some(percent) = spelled_percent(chars, start, number_start, leading) {
         return Some(percent);
     }
-    if SET_PHRASES
-        .iter()
-        .any(|phrase| starts_with(chars, number_start, phrase))
-    {
+    if SET_PHRASE_WORDS.find(chars, number_start).is_some() {
         return None;
     }
     let number = read_number(chars, number_start)?;
@@ -277,7 +297,7 @@ fn figure_after(
 }
 
 fn leading_qualifier(chars: &[char], start: usize) -> Option<(Qualifier, usize)> {
-    let (qualifier, len) = lookup(chars, start, LEADING_QUALIFIERS)?;
+    let (qualifier, len) = LEADING_QUALIFIER_WORDS.find(chars, start)?;
     let bound =
         len == 1 && previous(chars, start).is_some_and(|c| BOUND_BEFORE_QUALIFIER.contains(&c));
     (!bound).then_some((qualifier, len))
@@ -363,11 +383,7 @@ fn scale(chars: &[char], at: usize) -> (i32, usize) {
     let mut len = 0;
     while let Some(place) = chars.get(at + len).copied().and_then(chinese_place) {
         // 5万千瓦: the 千 starts the unit.
-        if len == 3
-            || MEASURES
-                .iter()
-                .any(|word| starts_with(chars, at + len, word))
-        {
+        if len == 3 || MEASURE_WORDS.find(chars, at + len).is_some() {
             break;
         }
         power += place.ilog10() as i32;
@@ -380,20 +396,8 @@ fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize
     if matches!(chars.get(at), Some('%' | '％')) {
         return Some((Unit::Percent, 1));
     }
-    if let Some(len) = word_at(chars, at, &["个百分点", "百分点"]) {
-        return Some((Unit::Measure(PERCENTAGE_POINT), len));
-    }
-    let listed = |words: &[&'static str]| {
-        words
-            .iter()
-            .copied()
-            .find(|word| starts_with(chars, at, word))
-    };
-    if let Some(currency) = listed(CURRENCIES) {
-        return Some((Unit::Currency(currency), currency.chars().count()));
-    }
-    if let Some(word) = listed(MEASURES).or_else(|| listed(COUNTERS)) {
-        return Some((Unit::Measure(word), word.chars().count()));
+    if let Some(unit) = UNIT_WORDS.find(chars, at) {
+        return Some(unit);
     }
     match (numerals, chars.get(at)) {
         // 两级 (two levels); 一级/二级 name a grade instead.

@@ -44,6 +44,7 @@ pub use normalize::{Options, normalize};
 
 use crate::dates::DateContext;
 use crate::numeral::{chinese_run_end, is_chinese_numeral_char, scan_arabic};
+use crate::text::is_number_char;
 
 /// What a text's expressions are read against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +78,9 @@ pub fn parse_as_of(text: &str, year: i32) -> Option<CalendarDate> {
 /// The scan behind [`extract`]; `year` is `None` when unknown, which leaves
 /// out the expressions that need it (`9月底前`) but keeps `2019年8月`.
 fn scan(text: &str, year: Option<i32>, reference: Option<CalendarDate>) -> Extraction {
-    let chars: Vec<char> = text.chars().collect();
+    // Sized up front: collecting alone would grow the Vec several times.
+    let mut chars = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let mut context = DateContext {
         year,
         reference,
@@ -85,7 +88,17 @@ fn scan(text: &str, year: Option<i32>, reference: Option<CalendarDate>) -> Extra
     };
     let mut found = Extraction::default();
     let mut at = 0;
-    while at < chars.len() {
+    while let Some(&c) = chars.get(at) {
+        // Most chars are prose that starts nothing: pass them by without
+        // trying every matcher on them.
+        if !may_start(c) {
+            at = if c.is_ascii_alphabetic() {
+                token_end(&chars, at)
+            } else {
+                at + 1
+            };
+            continue;
+        }
         if let Some(after_label) = list_label_end(&chars, at, &context) {
             at = after_label;
             continue;
@@ -122,6 +135,42 @@ fn scan(text: &str, year: Option<i32>, reference: Option<CalendarDate>) -> Extra
         at = token_end(&chars, at);
     }
     found
+}
+
+/// Whether an expression can start with `c`: a digit, a Chinese numeral,
+/// or the first char of a word that starts a date (`截至`, `今年`, `本月`,
+/// `上半年`, `全年`, `年底`, `下旬`, `中旬`, `前三季度`, `第三季度`, `春节`,
+/// `元旦`, `国庆`) or a figure's qualifier (`不低于`, `超过`, `大约`,
+/// `将近`, `接近`, `约`, `近`, `逾`). The word lists' tests check that
+/// every word starts with one of these.
+fn may_start(c: char) -> bool {
+    is_number_char(c)
+        || matches!(
+            c,
+            '截' | '今'
+                | '本'
+                | '当'
+                | '明'
+                | '去'
+                | '上'
+                | '下'
+                | '中'
+                | '全'
+                | '年'
+                | '前'
+                | '第'
+                | '春'
+                | '元'
+                | '国'
+                | '不'
+                | '超'
+                | '大'
+                | '将'
+                | '接'
+                | '约'
+                | '近'
+                | '逾'
+        )
 }
 
 /// The figure found at `start`, spanning to its end (at least one char).
@@ -187,4 +236,64 @@ fn token_end(chars: &[char], at: usize) -> usize {
         return chinese_run_end(chars, at);
     }
     at + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The skip in `scan` loses nothing: no char outside `may_start`
+    /// begins an expression, whatever tail of a trigger word follows it.
+    #[test]
+    fn nothing_starts_where_may_start_says_no() {
+        const TAILS: &[&str] = &[
+            "至8月底",
+            "止8月底",
+            "年8月",
+            "月8日",
+            "月底前",
+            "半年",
+            "年内",
+            "旬",
+            "个月",
+            "三季度",
+            "季度",
+            "节前",
+            "旦前",
+            "庆前",
+            "低于5个",
+            "过5个",
+            "约5个",
+            "近5个",
+            "于5个",
+            "5个",
+            "个",
+            "分之三十",
+            "-5个",
+            "大",
+        ];
+        let context = DateContext {
+            year: Some(2019),
+            reference: CalendarDate::new(2019, 8, 31),
+            last_month: Some((2019, 8)),
+        };
+        let mut checked = 0;
+        for c in (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !may_start(*c))
+        {
+            for tail in TAILS {
+                let chars: Vec<char> = std::iter::once(c).chain(tail.chars()).collect();
+                assert!(dates::match_at(&chars, 0, &context).is_none(), "{c}{tail}");
+                assert!(figures::match_at(&chars, 0).is_none(), "{c}{tail}");
+                assert!(figures::match_range_at(&chars, 0).is_none(), "{c}{tail}");
+                assert!(list_label_end(&chars, 0, &context).is_none(), "{c}{tail}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 60_000, "{checked}");
+        for c in ['截', '今', '下', '春', '逾', '7', '７', '两', '亿', '〇'] {
+            assert!(may_start(c), "{c}");
+        }
+    }
 }

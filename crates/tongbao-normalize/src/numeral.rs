@@ -142,9 +142,28 @@ impl Decimal {
         }
     }
 
-    /// The nearest `f64`, rounded once (the standard library's decimal
-    /// parser rounds correctly).
+    /// The nearest `f64`, rounded once.
     pub fn to_f64(self) -> f64 {
+        // Powers of ten that f64 holds exactly.
+        const EXACT_POWERS: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        // Clinger's fast path: a mantissa below 2^53 and such a power are
+        // both exact, so one multiplication or division rounds once.
+        let power = EXACT_POWERS.get(self.exponent.unsigned_abs() as usize);
+        if let Some(&power) = power
+            && self.mantissa <= 1 << 53
+        {
+            let mantissa = self.mantissa as f64;
+            return if self.exponent < 0 {
+                mantissa / power
+            } else {
+                mantissa * power
+            };
+        }
+        // Anything else goes through the standard library's decimal
+        // parser, which rounds correctly.
         format!("{}e{}", self.mantissa, self.exponent)
             .parse()
             .unwrap_or(f64::NAN)
