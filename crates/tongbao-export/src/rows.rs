@@ -22,7 +22,7 @@ pub struct TaskRow {
     pub text: String,
     /// Responsible units, lead units first (joined with `、` in CSV).
     pub units: Vec<String>,
-    /// The latest deadline the task text sets, `YYYY-MM-DD`.
+    /// The latest deadline the task text or its deadline column sets, `YYYY-MM-DD`.
     pub latest_deadline: Option<CalendarDate>,
     /// Progress items with their labels, as printed (joined with line breaks in CSV).
     pub progress: Vec<String>,
@@ -144,9 +144,11 @@ pub fn task_rows(bulletin: &Bulletin) -> Vec<TaskRow> {
         .collect()
 }
 
+/// The latest deadline the task text or its deadline column sets.
 fn latest_deadline(task: &Task) -> Option<CalendarDate> {
     task.dates
         .iter()
+        .chain(&task.deadline_dates)
         .filter(|date| date.kind == DateKind::Deadline)
         .filter_map(|date| date.end)
         .max()

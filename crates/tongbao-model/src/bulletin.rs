@@ -110,6 +110,10 @@ pub struct Task {
     /// Deadline column text (完成时限/时间节点), when the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline_text: Option<String>,
+    /// The deadlines `deadline_text` sets (`2021年12月底` → by 2021-12-31);
+    /// spans index into `deadline_text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadline_dates: Vec<DateExpr>,
     /// Remarks column text (备注), when the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,

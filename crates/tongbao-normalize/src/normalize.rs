@@ -1,7 +1,7 @@
 //! The whole bulletin: its year, its as-of date, and the expressions in
 //! every task and progress item.
 
-use tongbao_model::{Bulletin, CalendarDate, Diagnostic};
+use tongbao_model::{Bulletin, CalendarDate, DateExpr, DateKind, Diagnostic};
 
 use crate::numeral::ascii_digit;
 use crate::scan;
@@ -60,6 +60,11 @@ pub fn normalize(bulletin: &mut Bulletin, options: &Options) {
         let found = scan(&task.text, year, reference);
         task.dates = found.dates;
         task.figures = found.figures;
+        task.deadline_dates = task
+            .deadline_text
+            .as_deref()
+            .map(|text| column_deadlines(text, year, reference))
+            .unwrap_or_default();
         for progress in &mut task.progress {
             let found = scan(&progress.text, year, reference);
             progress.as_of = found
@@ -71,6 +76,27 @@ pub fn normalize(bulletin: &mut Bulletin, options: &Options) {
             progress.figures = found.figures;
         }
     }
+}
+
+/// A deadline column's time expressions, each read as "by its last day"
+/// (`12月底` in a 完成时限 column is a deadline, not just a date).
+fn column_deadlines(
+    text: &str,
+    year: Option<i32>,
+    reference: Option<CalendarDate>,
+) -> Vec<DateExpr> {
+    scan(text, year, reference)
+        .dates
+        .into_iter()
+        .filter(|date| date.end.is_some())
+        .map(|date| DateExpr {
+            kind: DateKind::Deadline,
+            start: None,
+            passed: date.end.zip(reference).map(|(end, now)| end < now),
+            as_of: false,
+            ..date
+        })
+        .collect()
 }
 
 /// The day an as-of text means: its first `截至` expression, or (unless

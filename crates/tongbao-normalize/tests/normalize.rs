@@ -56,6 +56,7 @@ fn bulletin(title: &str, as_of: &str, created: Option<&str>) -> Bulletin {
             units_by_role: None,
             leaders: None,
             deadline_text: None,
+            deadline_dates: Vec::new(),
             remarks: None,
             progress: vec![
                 progress("截止8月23日，474家企业已复产，恢复率93.23%。"),
@@ -260,4 +261,42 @@ fn the_last_save_dates_a_file_copied_from_an_old_one() {
     copied.source.modified = Some("2019-10-08T10:00:00Z".to_owned());
     normalize(&mut copied, &Options::default());
     assert_eq!(copied.year, Some(2019));
+}
+
+#[test]
+fn a_deadline_column_reads_as_deadlines() {
+    let mut list = bulletin("重点任务通报", "截至9月底", Some("2019-10-08T10:00:00Z"));
+    list.tasks[0].deadline_text = Some("2019年12月底；9月中旬".to_owned());
+    normalize(&mut list, &Options::default());
+    type Seen<'a> = (
+        &'a str,
+        DateKind,
+        Option<CalendarDate>,
+        Option<CalendarDate>,
+        Option<bool>,
+    );
+    let deadlines: Vec<Seen> = list.tasks[0]
+        .deadline_dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.kind, d.start, d.end, d.passed))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            (
+                "2019年12月底",
+                DateKind::Deadline,
+                None,
+                Some(day("2019-12-31")),
+                Some(false)
+            ),
+            (
+                "9月中旬",
+                DateKind::Deadline,
+                None,
+                Some(day("2019-09-20")),
+                Some(true)
+            ),
+        ]
+    );
 }

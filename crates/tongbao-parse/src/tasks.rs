@@ -273,6 +273,7 @@ impl TaskCollector {
             units_by_role,
             leaders,
             deadline_text: column_text(map.deadline),
+            deadline_dates: Vec::new(),
             remarks: column_text(map.remarks),
             progress,
             status,
