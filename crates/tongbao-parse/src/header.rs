@@ -482,6 +482,7 @@ mod tests {
         );
         assert_eq!(classify("协助单位"), Some(Role::Units(UnitRole::Support)));
         assert_eq!(classify("工作目标"), Some(Role::Task));
+        assert_eq!(classify("是否销号"), Some(Role::Status));
         assert_eq!(
             classify("责任科室"),
             Some(Role::Units(UnitRole::Unspecified))

@@ -49,6 +49,13 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("超期未完成", StatusCode::Overdue),
     ("逾期未完成", StatusCode::Overdue),
     ("未按期完成", StatusCode::Overdue),
+    // Answers in a yes/no column (是否销号, 是否完成).
+    ("是", StatusCode::Closed),
+    ("√", StatusCode::Closed),
+    ("✓", StatusCode::Closed),
+    ("✔", StatusCode::Closed),
+    ("否", StatusCode::None),
+    ("×", StatusCode::None),
 ];
 
 /// Words distinctive enough to classify a longer status text that contains
@@ -148,6 +155,9 @@ mod tests {
             ("亮绿灯", StatusCode::OnTrack),
             ("绿灯（正常）", StatusCode::OnTrack),
             ("提前完成", StatusCode::Closed),
+            ("是", StatusCode::Closed),
+            ("√", StatusCode::Closed),
+            ("否", StatusCode::None),
             ("待定", StatusCode::Other),
             ("未完成", StatusCode::Other),
         ] {
