@@ -33,6 +33,9 @@ pub(crate) struct LetterLines {
     /// Every other line outside the task rows (paragraphs after the table,
     /// other tables), searched for recipients and signatures only.
     pub elsewhere: Vec<String>,
+    /// The task table's header labels: `完成情况（截至8月底）` dates the
+    /// list when nothing else does.
+    pub header_labels: Vec<String>,
 }
 
 /// Phrases that close a number of tasks, and that warn about them.
@@ -107,7 +110,12 @@ pub(crate) fn read_letter(lines: &LetterLines) -> Letter {
         None => (None, None),
     };
     if letter.as_of_text.is_none() {
-        letter.as_of_text = list_as_of;
+        letter.as_of_text = list_as_of.or_else(|| {
+            lines
+                .header_labels
+                .iter()
+                .find_map(|label| split_trailing_as_of(label).1)
+        });
     }
 
     let everything = before
@@ -321,8 +329,7 @@ mod tests {
                 "附件",
                 "“三助三红”重点攻坚任务“销号”管理清单",
             ]),
-            captions: Vec::new(),
-            elsewhere: Vec::new(),
+            ..LetterLines::default()
         });
         assert_eq!(
             letter.title.as_deref(),
@@ -353,6 +360,7 @@ mod tests {
             before_table: Vec::new(),
             captions: lines(&["重点任务销号管理清单（截至9月底）", "附件2"]),
             elsewhere: lines(&["编辑：张三", "签发：李四"]),
+            ..LetterLines::default()
         });
         assert_eq!(letter.title.as_deref(), Some("重点任务销号管理清单"));
         assert_eq!(letter.attachment_title, None);
@@ -369,6 +377,17 @@ mod tests {
         });
         assert_eq!(letter.title.as_deref(), Some("重点工作任务推进情况通报"));
         assert_eq!(letter.as_of_text.as_deref(), Some("截止2019年10月31日"));
+    }
+
+    #[test]
+    fn a_header_label_dates_an_undated_list() {
+        let letter = read_letter(&LetterLines {
+            captions: lines(&["重点工作任务清单"]),
+            header_labels: lines(&["序号", "重点任务", "完成情况\n（截至2020年6月底）"]),
+            ..LetterLines::default()
+        });
+        assert_eq!(letter.title.as_deref(), Some("重点工作任务清单"));
+        assert_eq!(letter.as_of_text.as_deref(), Some("截至2020年6月底"));
     }
 
     #[test]

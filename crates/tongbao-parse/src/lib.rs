@@ -130,6 +130,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
                             first_task_table = Some(table);
                             take_heading_before_table(&mut lines.before_table, &mut collector);
                             lines.captions = caption_lines(table, header);
+                            lines.header_labels = header_labels(table, header);
                         }
                         collector.read_table(table, table_index, header);
                     }
@@ -263,6 +264,17 @@ fn caption_lines(table: &Table, header: &Header) -> Vec<String> {
         .iter()
         .take(header.data_start)
         .filter(|row| !header.signatures.contains(&row_signature(table, row)))
+        .flat_map(|row| row.cells.iter().map(tongbao_model::Cell::text))
+        .collect()
+}
+
+/// The header rows' cell texts.
+fn header_labels(table: &Table, header: &Header) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .take(header.data_start)
+        .filter(|row| header.signatures.contains(&row_signature(table, row)))
         .flat_map(|row| row.cells.iter().map(tongbao_model::Cell::text))
         .collect()
 }
