@@ -143,11 +143,18 @@ impl<'a> Package<'a> {
             .limits
             .max_total_bytes
             .saturating_sub(self.inflated_total);
-        // The declared size may lie; it only sizes the first allocation.
+        // The declared size may lie; it only sizes the first allocation, and
+        // never beyond what the ratio limit lets the compressed bytes become.
         let declared = self
             .archive
             .by_index_raw(index)
-            .map_or(0, |entry| entry.size())
+            .map_or(0, |entry| {
+                entry.size().min(
+                    entry
+                        .compressed_size()
+                        .saturating_mul(self.limits.max_compression_ratio),
+                )
+            })
             .min(self.limits.max_part_bytes)
             .min(remaining);
         let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
