@@ -22,6 +22,7 @@
     clippy::panic
 )]
 
+mod pretty;
 mod rows;
 mod schema;
 
@@ -90,7 +91,7 @@ impl<W: Write> Exporter<W> {
     pub fn write(&mut self, bulletin: &Bulletin) -> Result<(), ExportError> {
         match self.format {
             Format::Json => {
-                serde_json::to_writer_pretty(&mut self.out, bulletin)?;
+                pretty::to_writer(&mut self.out, bulletin)?;
                 self.out.write_all(b"\n")?;
             }
             Format::Ndjson => write_lines(&mut self.out, &task_rows(bulletin))?,
@@ -135,9 +136,11 @@ impl<W: Write> Exporter<W> {
 
 /// Serializes a bulletin as the pretty JSON `convert` writes.
 pub fn to_json(bulletin: &Bulletin) -> Result<String, ExportError> {
-    let mut text = serde_json::to_string_pretty(bulletin)?;
-    text.push('\n');
-    Ok(text)
+    let mut bytes = Vec::new();
+    pretty::to_writer(&mut bytes, bulletin)?;
+    bytes.push(b'\n');
+    // serde_json writes only valid UTF-8.
+    String::from_utf8(bytes).map_err(|error| ExportError::Io(std::io::Error::other(error)))
 }
 
 fn write_lines<T: Serialize>(out: &mut impl Write, rows: &[T]) -> Result<(), ExportError> {

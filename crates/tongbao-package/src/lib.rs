@@ -32,13 +32,13 @@ mod core_properties;
 mod directory;
 pub mod xml;
 
-use std::io::{Cursor, Read, Seek, SeekFrom, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::io::{Cursor, Write};
+
+use flate2::{Decompress, FlushDecompress, Status};
 
 use tongbao_model::{Properties, ReadLimits};
-use zip::ZipArchive;
 use zip::result::ZipError;
+use zip::{CompressionMethod, ZipArchive};
 
 pub use xml::{XmlError, XmlErrorKind};
 
@@ -72,15 +72,19 @@ pub enum PackageError {
     Corrupt { part: String, detail: String },
     #[error("part {part} uses unsupported zip features: {detail}")]
     Unsupported { part: String, detail: String },
+    /// Only from [`Package::verified_stored_copy`]: the verified part could
+    /// not be written into the copy (a duplicate name, say).
+    #[error("part {part} could not be re-written: {detail}")]
+    Rewrite { part: String, detail: String },
     #[error(transparent)]
     Xml(#[from] XmlError),
 }
 
 /// A zip package held in memory, read part by part under [`ReadLimits`].
 pub struct Package<'a> {
-    archive: ZipArchive<TrackedCursor<'a>>,
-    /// Read position in the package bytes, shared with the archive's reader.
-    position: Arc<AtomicU64>,
+    archive: ZipArchive<Cursor<&'a [u8]>>,
+    /// The package itself: parts are inflated straight from these bytes.
+    bytes: &'a [u8],
     limits: ReadLimits,
     /// Bytes inflated by `read_part` so far, counted against `max_total_bytes`.
     inflated_total: u64,
@@ -100,12 +104,7 @@ impl<'a> Package<'a> {
         // in-memory directory, whose size grows with the entry count.
         let declared_entries = directory::declared_entry_count(bytes)?;
         check_entry_count(declared_entries, limits)?;
-        let position = Arc::new(AtomicU64::new(0));
-        let source = TrackedCursor {
-            cursor: Cursor::new(bytes),
-            position: Arc::clone(&position),
-        };
-        let archive = ZipArchive::new(source).map_err(|error| match error {
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|error| match error {
             ZipError::InvalidArchive(detail) => PackageError::NotZip {
                 detail: detail.into_owned(),
             },
@@ -117,7 +116,7 @@ impl<'a> Package<'a> {
         check_entry_count(u64::try_from(archive.len()).unwrap_or(u64::MAX), limits)?;
         Ok(Package {
             archive,
-            position,
+            bytes,
             limits: *limits,
             inflated_total: 0,
         })
@@ -158,43 +157,51 @@ impl<'a> Package<'a> {
             .min(self.limits.max_part_bytes)
             .min(remaining);
         let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-        let inflated = self.inflate(index, remaining, &mut bytes)?;
+        let inflated = self.inflate(index, remaining, &mut bytes, |_| {})?;
         self.inflated_total = self.inflated_total.saturating_add(inflated);
         Ok(Some(bytes))
     }
 
-    /// Inflates every entry into a sink, checking each against the limits
-    /// and CRC, and refuses any XML part that carries a `DOCTYPE` or entity
-    /// declaration: parts verified here are parsed later by code that does
-    /// not guard against them. The total is checked against
-    /// `max_total_bytes` on its own: verifying does not use up the budget of
-    /// later [`Package::read_part`] calls.
-    pub fn verify_all(&mut self) -> Result<(), PackageError> {
+    /// Inflates every entry, checking each against the limits and CRC, refuses
+    /// any XML part that carries a `DOCTYPE` or entity declaration (parts
+    /// verified here are parsed later by code that does not guard against
+    /// them), and returns the package re-written with every entry stored
+    /// uncompressed, so a reader that inflates it again (such as calamine)
+    /// only copies bytes. The total is checked against `max_total_bytes` on
+    /// its own: verifying does not use up the budget of later
+    /// [`Package::read_part`] calls.
+    pub fn verified_stored_copy(&mut self) -> Result<Vec<u8>, PackageError> {
         let mut total: u64 = 0;
+        let mut part_bytes = Vec::new();
+        let mut copy = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(false);
         for index in 0..self.archive.len() {
             let remaining = self.limits.max_total_bytes.saturating_sub(total);
-            let part = self
-                .archive
-                .name_for_index(index)
-                .unwrap_or_default()
-                .to_owned();
-            let inflated = if is_xml_part(&part) {
+            let part = self.part_name(index);
+            part_bytes.clear();
+            let inflated = self.inflate(index, remaining, &mut part_bytes, |_| {})?;
+            if is_xml_part(&part) {
                 let mut scanner = DeclarationScanner::default();
-                let inflated = self.inflate(index, remaining, &mut scanner)?;
-                if let Some(position) = scanner.found_at {
-                    return Err(PackageError::Xml(XmlError {
-                        part,
-                        position,
-                        kind: XmlErrorKind::DoctypeRefused,
-                    }));
-                }
-                inflated
-            } else {
-                self.inflate(index, remaining, &mut std::io::sink())?
-            };
+                scanner.scan(&part_bytes);
+                refuse_declaration(part.clone(), Some(&scanner))?;
+            }
             total = total.saturating_add(inflated);
+            let rewrite_error = |error: &dyn std::fmt::Display| PackageError::Rewrite {
+                part: part.clone(),
+                detail: error.to_string(),
+            };
+            copy.start_file(part.as_str(), stored)
+                .map_err(|error| rewrite_error(&error))?;
+            copy.write_all(&part_bytes)
+                .map_err(|error| rewrite_error(&error))?;
         }
-        Ok(())
+        let copy = copy.finish().map_err(|error| PackageError::Rewrite {
+            part: "central directory".to_owned(),
+            detail: error.to_string(),
+        })?;
+        Ok(copy.into_inner())
     }
 
     /// Title and dates from `docProps/core.xml`; defaults when the part is absent.
@@ -220,38 +227,49 @@ impl<'a> Package<'a> {
         })
     }
 
-    /// Inflates entry `index` into `out`, stopping with an error as soon as
-    /// the part cap, the compression-ratio cap or `total_budget` is crossed;
-    /// returns how many bytes it wrote.
+    fn part_name(&self, index: usize) -> String {
+        self.archive
+            .name_for_index(index)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Inflates entry `index`, appending to `out` straight from the
+    /// decompressor and calling `after_chunk` with `out` after every chunk;
+    /// stops with an error as soon as the part cap, the compression-ratio cap
+    /// or `total_budget` is crossed, and checks the CRC at the end; returns
+    /// how many bytes it inflated.
     fn inflate(
         &mut self,
         index: usize,
         total_budget: u64,
-        out: &mut impl Write,
+        out: &mut Vec<u8>,
+        mut after_chunk: impl FnMut(&mut Vec<u8>),
     ) -> Result<u64, PackageError> {
         let limits = self.limits;
-        let name = self
-            .archive
-            .name_for_index(index)
-            .unwrap_or_default()
-            .to_owned();
-        let position = Arc::clone(&self.position);
-        let mut entry = self
+        let name = self.part_name(index);
+        // Opened through the zip crate for its checks of the local header,
+        // encryption and compression method; the data is inflated below.
+        let entry = self
             .archive
             .by_index(index)
             .map_err(|error| entry_error(name, error))?;
         let part = entry.name().to_owned();
+        let method = entry.compression();
+        let expected_crc = entry.crc32();
+        let declared = entry.size();
+        let compressed_size = entry.compressed_size();
         let data_start = entry.data_start();
+        drop(entry);
 
         // Refuse on what the directory declares, before inflating anything.
-        let declared = entry.size();
         if declared > limits.max_part_bytes {
             return Err(PackageError::PartTooLarge {
                 part,
                 limit: limits.max_part_bytes,
             });
         }
-        if declared > ratio_cap(entry.compressed_size(), limits.max_compression_ratio) {
+        if declared > ratio_cap(compressed_size, limits.max_compression_ratio) {
             return Err(PackageError::CompressionRatio {
                 part,
                 limit: limits.max_compression_ratio,
@@ -262,31 +280,55 @@ impl<'a> Package<'a> {
                 limit: limits.max_total_bytes,
             });
         }
+        let data = usize::try_from(data_start)
+            .ok()
+            .zip(usize::try_from(compressed_size).ok())
+            .and_then(|(start, size)| self.bytes.get(start..start.checked_add(size)?))
+            .ok_or_else(|| PackageError::Corrupt {
+                part: part.clone(),
+                detail: "the compressed data runs past the end of the file".to_owned(),
+            })?;
+        let mut inflater = match method {
+            CompressionMethod::Stored => Inflater::Stored { consumed: 0 },
+            CompressionMethod::Deflated => Inflater::Deflated(Decompress::new(false)),
+            other => {
+                return Err(PackageError::Unsupported {
+                    part,
+                    detail: format!("compression method {other}"),
+                });
+            }
+        };
 
         // The declared size may lie, so the caps are checked again on what
         // actually comes out, the ratio against the compressed bytes consumed
         // so far: a bomb is stopped after a few megabytes, not at the cap.
-        let mut chunk = vec![0u8; INFLATE_CHUNK_BYTES];
         let mut inflated: u64 = 0;
+        let mut crc = crc32fast::Hasher::new();
         loop {
-            let read = entry
-                .read(&mut chunk)
-                .map_err(|error| PackageError::Corrupt {
-                    part: part.clone(),
-                    detail: error.to_string(),
-                })?;
-            if read == 0 {
-                return Ok(inflated);
+            if out.len() == out.capacity() {
+                out.reserve(INFLATE_CHUNK_BYTES);
             }
-            inflated = inflated.saturating_add(u64::try_from(read).unwrap_or(u64::MAX));
-            let consumed = position.load(Ordering::Relaxed).saturating_sub(data_start);
+            let before = out.len();
+            let progress =
+                inflater
+                    .inflate_into(data, out)
+                    .map_err(|detail| PackageError::Corrupt {
+                        part: part.clone(),
+                        detail,
+                    })?;
+            let new_bytes = out.get(before..).unwrap_or_default();
+            crc.update(new_bytes);
+            inflated = inflated.saturating_add(u64::try_from(new_bytes.len()).unwrap_or(u64::MAX));
+            // Nothing new with room to write means the data ran out early;
+            // the checksum then tells a truncated part from a complete one.
+            let finished = progress.finished || new_bytes.is_empty();
             if inflated > limits.max_part_bytes {
                 return Err(PackageError::PartTooLarge {
                     part,
                     limit: limits.max_part_bytes,
                 });
             }
-            if inflated > ratio_cap(consumed, limits.max_compression_ratio) {
+            if inflated > ratio_cap(progress.consumed, limits.max_compression_ratio) {
                 return Err(PackageError::CompressionRatio {
                     part,
                     limit: limits.max_compression_ratio,
@@ -297,36 +339,64 @@ impl<'a> Package<'a> {
                     limit: limits.max_total_bytes,
                 });
             }
-            out.write_all(chunk.get(..read).unwrap_or_default())
-                .map_err(|error| PackageError::Corrupt {
-                    part: part.clone(),
-                    detail: error.to_string(),
-                })?;
+            after_chunk(out);
+            if finished {
+                if crc.finalize() != expected_crc {
+                    return Err(PackageError::Corrupt {
+                        part,
+                        detail: "invalid checksum".to_owned(),
+                    });
+                }
+                return Ok(inflated);
+            }
         }
     }
 }
 
-/// The package bytes, publishing the read position so that inflating can
-/// tell how many compressed bytes a part has consumed.
-struct TrackedCursor<'a> {
-    cursor: Cursor<&'a [u8]>,
-    position: Arc<AtomicU64>,
+/// How far an [`Inflater`] has got.
+struct Progress {
+    /// Compressed bytes consumed in all.
+    consumed: u64,
+    /// The content is complete.
+    finished: bool,
 }
 
-impl Read for TrackedCursor<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let read = self.cursor.read(buf)?;
-        self.position
-            .store(self.cursor.position(), Ordering::Relaxed);
-        Ok(read)
-    }
+/// Turns a part's compressed bytes into its content, a piece at a time.
+enum Inflater {
+    /// Stored entries are copied; `consumed` bytes of them so far.
+    Stored {
+        consumed: usize,
+    },
+    Deflated(Decompress),
 }
 
-impl Seek for TrackedCursor<'_> {
-    fn seek(&mut self, target: SeekFrom) -> std::io::Result<u64> {
-        let position = self.cursor.seek(target)?;
-        self.position.store(position, Ordering::Relaxed);
-        Ok(position)
+impl Inflater {
+    /// Appends the next piece of content to `out`, at most its spare
+    /// capacity.
+    fn inflate_into(&mut self, data: &[u8], out: &mut Vec<u8>) -> Result<Progress, String> {
+        match self {
+            Inflater::Stored { consumed } => {
+                let rest = data.get(*consumed..).unwrap_or_default();
+                let piece = rest.len().min(out.capacity().saturating_sub(out.len()));
+                out.extend_from_slice(rest.get(..piece).unwrap_or_default());
+                *consumed += piece;
+                Ok(Progress {
+                    consumed: u64::try_from(*consumed).unwrap_or(u64::MAX),
+                    finished: *consumed == data.len(),
+                })
+            }
+            Inflater::Deflated(decompress) => {
+                let consumed = usize::try_from(decompress.total_in()).unwrap_or(usize::MAX);
+                let rest = data.get(consumed..).unwrap_or_default();
+                let status = decompress
+                    .decompress_vec(rest, out, FlushDecompress::None)
+                    .map_err(|error| format!("corrupt deflate stream: {error}"))?;
+                Ok(Progress {
+                    consumed: decompress.total_in(),
+                    finished: status == Status::StreamEnd,
+                })
+            }
+        }
     }
 }
 
@@ -353,8 +423,9 @@ struct DeclarationScanner {
     found_at: Option<u64>,
 }
 
-impl Write for DeclarationScanner {
-    fn write(&mut self, chunk: &[u8]) -> std::io::Result<usize> {
+impl DeclarationScanner {
+    /// Looks at the next inflated bytes of the part.
+    fn scan(&mut self, chunk: &[u8]) {
         if self.found_at.is_none() {
             let tail_len = u64::try_from(self.tail.len()).unwrap_or(u64::MAX);
             let mut window = std::mem::take(&mut self.tail);
@@ -374,11 +445,21 @@ impl Write for DeclarationScanner {
         self.offset = self
             .offset
             .saturating_add(u64::try_from(chunk.len()).unwrap_or(u64::MAX));
-        Ok(chunk.len())
     }
+}
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+/// The refusal of an XML part whose scan found a declaration.
+fn refuse_declaration(
+    part: String,
+    scanner: Option<&DeclarationScanner>,
+) -> Result<(), PackageError> {
+    match scanner.and_then(|scanner| scanner.found_at) {
+        Some(position) => Err(PackageError::Xml(XmlError {
+            part,
+            position,
+            kind: XmlErrorKind::DoctypeRefused,
+        })),
+        None => Ok(()),
     }
 }
 
@@ -419,7 +500,7 @@ mod tests {
     fn scan(chunks: &[&[u8]]) -> Option<u64> {
         let mut scanner = DeclarationScanner::default();
         for chunk in chunks {
-            scanner.write_all(chunk).unwrap();
+            scanner.scan(chunk);
         }
         scanner.found_at
     }

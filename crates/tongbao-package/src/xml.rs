@@ -126,6 +126,9 @@ pub struct XmlReader<'a, N: 'static> {
     max_depth: usize,
     /// The last event was a self-closing element whose end is still to report.
     pending_end: bool,
+    /// Finds `xmlns` in a start tag; built once, as building costs more
+    /// than searching a short tag.
+    namespace_declaration: memchr::memmem::Finder<'static>,
 }
 
 impl<'a, N: Copy + 'static> XmlReader<'a, N> {
@@ -152,6 +155,7 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
             depth: 0,
             max_depth,
             pending_end: false,
+            namespace_declaration: memchr::memmem::Finder::new(b"xmlns"),
         }
     }
 
@@ -312,7 +316,11 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
         if self.depth > self.max_depth {
             return Err(self.error(XmlErrorKind::TooDeep(self.max_depth)));
         }
-        if memchr::memmem::find(start.attributes_raw(), b"xmlns").is_some() {
+        if self
+            .namespace_declaration
+            .find(start.attributes_raw())
+            .is_some()
+        {
             self.declare(&start)?;
         }
         let prefix = start
@@ -421,14 +429,24 @@ fn skip_content(
     let mut at = from;
     loop {
         let rest = bytes.get(at..).unwrap_or_default();
-        let tag = at + memchr::memchr(b'<', rest).ok_or(truncated.clone())?;
+        // Skipped markup is mostly tags back to back: look before searching.
+        let tag = if rest.first() == Some(&b'<') {
+            at
+        } else {
+            at + memchr::memchr(b'<', rest).ok_or(truncated.clone())?
+        };
         let markup = bytes.get(tag + 1..).unwrap_or_default();
         at = match markup.first() {
             None => return Err(truncated),
             Some(b'/') if open_inside == 0 => return Ok(tag),
             Some(b'/') => {
                 open_inside -= 1;
-                past(b">", tag)?
+                let rest = bytes.get(tag..).unwrap_or_default();
+                tag + rest
+                    .iter()
+                    .position(|&byte| byte == b'>')
+                    .ok_or(truncated.clone())?
+                    + 1
             }
             Some(b'?') => past(b"?>", tag)?,
             Some(b'!') if markup.starts_with(b"!--") => past(b"-->", tag + 4)?,
@@ -465,12 +483,17 @@ fn start_tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let rest = bytes.get(at..)?;
-        let found = at + memchr::memchr3(b'>', b'"', b'\'', rest)?;
+        // Names and values in a tag are a few bytes long: a plain scan
+        // costs less than setting up a vectorised search for each.
+        let found = at
+            + rest
+                .iter()
+                .position(|&byte| matches!(byte, b'>' | b'"' | b'\''))?;
         match bytes.get(found)? {
             b'>' => return Some(found),
             quote => {
                 let value = bytes.get(found + 1..)?;
-                at = found + 1 + memchr::memchr(*quote, value)? + 1;
+                at = found + 1 + value.iter().position(|byte| byte == quote)? + 1;
             }
         }
     }

@@ -136,7 +136,7 @@ fn refuses_a_huge_declared_size_before_inflating() {
         matches!(error, PackageError::PartTooLarge { .. }),
         "{error:?}"
     );
-    let error = package.verify_all().unwrap_err();
+    let error = package.verified_stored_copy().unwrap_err();
     assert!(
         matches!(error, PackageError::PartTooLarge { .. }),
         "{error:?}"
@@ -155,7 +155,7 @@ fn reports_a_crc_mismatch_as_corruption() {
         other => panic!("expected Corrupt, got {other:?}"),
     }
     assert!(matches!(
-        package.verify_all(),
+        package.verified_stored_copy().map(|_| ()),
         Err(PackageError::Corrupt { .. })
     ));
 }
@@ -218,7 +218,7 @@ fn a_truncated_package_is_an_error_not_a_panic() {
     let bytes = fixture("bulletin-2019-08.docx");
     for cut in [bytes.len() / 2, bytes.len() - 30, 100] {
         let result = Package::open(&bytes[..cut], &ReadLimits::default())
-            .and_then(|mut package| package.verify_all());
+            .and_then(|mut package| package.verified_stored_copy());
         assert!(result.is_err(), "cut at {cut}");
     }
 }
@@ -238,7 +238,7 @@ fn finds_parts_by_opc_name() {
     assert_eq!(package.read_part("word/footnotes.xml").unwrap(), None);
     let document = package.read_part("/word/document.xml").unwrap().unwrap();
     assert_eq!(document.len(), 199_485);
-    package.verify_all().unwrap();
+    package.verified_stored_copy().unwrap();
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn verifying_refuses_a_doctype_in_any_xml_part() {
         ("xl/sharedStrings.xml", doctype),
     ]);
     let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
-    let error = package.verify_all().unwrap_err();
+    let error = package.verified_stored_copy().unwrap_err();
     assert_eq!(
         error.to_string(),
         "xl/sharedStrings.xml at byte 21: DOCTYPE and entity declarations are not accepted"
@@ -274,5 +274,86 @@ fn verifying_refuses_a_doctype_in_any_xml_part() {
     // Binary parts are not XML: the same bytes there are harmless.
     let bytes = zip_of(&[("xl/media/image1.png", doctype)]);
     let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
-    package.verify_all().unwrap();
+    package.verified_stored_copy().unwrap();
+}
+
+#[test]
+fn the_stored_copy_holds_every_part_uncompressed_and_unchanged() {
+    let bytes = fixture("bulletin-2019-08.xlsx");
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    let copy = package.verified_stored_copy().unwrap();
+    let names: Vec<String> = package.part_names().map(str::to_owned).collect();
+    let mut copied = zip::ZipArchive::new(std::io::Cursor::new(&copy)).unwrap();
+    assert_eq!(copied.len(), names.len());
+    for (index, name) in names.iter().enumerate() {
+        let mut entry = copied.by_index(index).unwrap();
+        assert_eq!(entry.name(), name);
+        assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+        assert_eq!(Some(content), package.read_part(name).unwrap(), "{name}");
+    }
+    // The copy is itself a package that reads the same.
+    let mut reopened = Package::open(&copy, &ReadLimits::default()).unwrap();
+    assert_eq!(
+        reopened.read_part("xl/workbook.xml").unwrap(),
+        package.read_part("xl/workbook.xml").unwrap()
+    );
+}
+
+#[test]
+fn the_stored_copy_refuses_what_verifying_refuses() {
+    let doctype = b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"x\">]><r>&e;</r>";
+    let bytes = zip_of(&[
+        ("xl/workbook.xml", b"<workbook/>"),
+        ("xl/sharedStrings.xml", doctype),
+    ]);
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    assert_eq!(
+        package.verified_stored_copy().unwrap_err().to_string(),
+        "xl/sharedStrings.xml at byte 21: DOCTYPE and entity declarations are not accepted"
+    );
+    let bomb = lying_zip("xl/worksheets/sheet1.xml", &deflated_zeros(300), 1000);
+    let mut package = Package::open(&bomb, &ReadLimits::default()).unwrap();
+    let (result, elapsed) = timed(|| package.verified_stored_copy());
+    assert!(
+        matches!(result, Err(PackageError::CompressionRatio { .. })),
+        "{result:?}"
+    );
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[test]
+fn reads_stored_entries_and_refuses_a_cut_deflate_stream() {
+    let text = "销号 progress paragraph ".repeat(500);
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    writer.start_file("word/document.xml", stored).unwrap();
+    writer.write_all(text.as_bytes()).unwrap();
+    let bytes = writer.finish().unwrap().into_inner();
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    assert_eq!(
+        package.read_part("word/document.xml").unwrap().unwrap(),
+        text.as_bytes()
+    );
+
+    let mut compressor = flate2::Compress::new(flate2::Compression::best(), false);
+    let mut deflated = Vec::with_capacity(text.len());
+    compressor
+        .compress_vec(
+            text.as_bytes(),
+            &mut deflated,
+            flate2::FlushCompress::Finish,
+        )
+        .unwrap();
+    deflated.truncate(deflated.len() / 2);
+    let declared = u32::try_from(text.len()).unwrap();
+    let bytes = lying_zip("word/document.xml", &deflated, declared);
+    let mut package = Package::open(&bytes, &ReadLimits::default()).unwrap();
+    let error = package.read_part("word/document.xml").unwrap_err();
+    assert!(
+        matches!(&error, PackageError::Corrupt { part, .. } if part == "word/document.xml"),
+        "{error:?}"
+    );
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use tongbao_model::{Cell, Row, Table};
 
-use crate::text::{compact, leading_label};
+use crate::text::{compact, kept_by_compact, leading_label};
 
 /// Whether a unit column names lead or supporting units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +217,21 @@ pub(crate) struct Header {
     pub data_start: usize,
 }
 
+impl Header {
+    /// Whether `row` of `table` repeats one of the header rows (same compact
+    /// text cell by cell), as a header repeated after a page break does.
+    pub(crate) fn is_header_row(&self, table: &Table, row: &Row) -> bool {
+        self.signatures.iter().any(|signature| {
+            signature.len() == row.cells.len()
+                && row
+                    .cells
+                    .iter()
+                    .zip(signature)
+                    .all(|(cell, label)| resolved_compact_chars(table, cell).eq(label.chars()))
+        })
+    }
+}
+
 /// What a table's header search found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum HeaderSearch {
@@ -259,18 +274,35 @@ pub(crate) fn find_header(table: &Table) -> HeaderSearch {
 
 /// A header row holds labels only; any long cell makes it a data row.
 fn all_cells_short(table: &Table, row: &Row) -> bool {
-    row.cells
-        .iter()
-        .all(|cell| compact(&resolved_text(table, cell)).chars().count() <= MAX_HEADER_LABEL_CHARS)
+    row.cells.iter().all(|cell| {
+        resolved_compact_chars(table, cell)
+            .nth(MAX_HEADER_LABEL_CHARS)
+            .is_none()
+    })
 }
 
 /// The compact text of each cell of `row`, to recognise a header row repeated
 /// inside a table.
-pub(crate) fn row_signature(table: &Table, row: &Row) -> Vec<String> {
+fn row_signature(table: &Table, row: &Row) -> Vec<String> {
     row.cells
         .iter()
-        .map(|cell| compact(&resolved_text(table, cell)))
+        .map(|cell| resolved_compact_chars(table, cell).collect())
         .collect()
+}
+
+/// The chars of [`compact`] applied to a cell's resolved text, without
+/// building the text: data rows are compared with header rows and measured
+/// against label length, and stop at the first char that settles it.
+fn resolved_compact_chars<'t>(table: &'t Table, cell: &'t Cell) -> impl Iterator<Item = char> + 't {
+    // `Cell::text` joins paragraphs with `\n`, which `compact` drops anyway.
+    resolve(table, cell)
+        .into_iter()
+        .flat_map(|cell| &cell.paragraphs)
+        .flat_map(|paragraph| {
+            let label = paragraph.list_label.as_deref().unwrap_or_default();
+            label.chars().chain(paragraph.text.chars())
+        })
+        .filter(|c| kept_by_compact(*c))
 }
 
 /// Each grid column of `row` with the role its own text names.

@@ -75,7 +75,7 @@ use tongbao_model::{
     AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatusCode, Table,
 };
 
-use crate::header::{Header, HeaderSearch, find_header, row_signature, table_width};
+use crate::header::{Header, HeaderSearch, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::tasks::TaskCollector;
 use crate::text::is_section_heading;
@@ -263,7 +263,7 @@ fn caption_lines(table: &Table, header: &Header) -> Vec<String> {
         .rows
         .iter()
         .take(header.data_start)
-        .filter(|row| !header.signatures.contains(&row_signature(table, row)))
+        .filter(|row| !header.is_header_row(table, row))
         .flat_map(|row| row.cells.iter().map(tongbao_model::Cell::text))
         .collect()
 }
@@ -274,7 +274,7 @@ fn header_labels(table: &Table, header: &Header) -> Vec<String> {
         .rows
         .iter()
         .take(header.data_start)
-        .filter(|row| header.signatures.contains(&row_signature(table, row)))
+        .filter(|row| header.is_header_row(table, row))
         .flat_map(|row| row.cells.iter().map(tongbao_model::Cell::text))
         .collect()
 }

@@ -8,7 +8,7 @@ use tongbao_model::{
 };
 use tongbao_normalize::numeral::parse_integer;
 
-use crate::header::{ColumnMap, Header, cell_at, resolve, row_signature};
+use crate::header::{ColumnMap, Header, cell_at, resolve};
 use crate::progress::{Line, progress_items};
 use crate::status::{classify_status, status_in_text};
 use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
@@ -91,7 +91,7 @@ impl TaskCollector {
         if own.is_empty() {
             return;
         }
-        if header.signatures.contains(&row_signature(table, row)) {
+        if header.is_header_row(table, row) {
             return;
         }
         if let [single] = own.as_slice() {

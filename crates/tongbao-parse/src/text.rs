@@ -6,9 +6,13 @@ use tongbao_normalize::numeral::{ascii_digit, is_chinese_numeral_char, parse_int
 /// The text with quotes and all whitespace removed, so that `“销号”\n状态`
 /// and `销号状态` compare equal.
 pub(crate) fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !is_quote(*c))
-        .collect()
+    text.chars().filter(|c| kept_by_compact(*c)).collect()
+}
+
+/// Whether [`compact`] keeps `c`; lets callers compare or count compact text
+/// without building it.
+pub(crate) fn kept_by_compact(c: char) -> bool {
+    !c.is_whitespace() && !is_quote(c)
 }
 
 fn is_quote(c: char) -> bool {

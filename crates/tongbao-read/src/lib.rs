@@ -259,7 +259,7 @@ pub(crate) fn package_error(error: PackageError) -> ReadErrorKind {
             };
             ReadErrorKind::Corrupt(format!("{part}: {detail}"))
         }
-        PackageError::Unsupported { .. } | PackageError::Xml(_) => {
+        PackageError::Unsupported { .. } | PackageError::Rewrite { .. } | PackageError::Xml(_) => {
             ReadErrorKind::Malformed(error.to_string())
         }
     }

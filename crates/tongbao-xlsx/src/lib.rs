@@ -102,16 +102,18 @@ pub fn read_workbook(
     limits: &ReadLimits,
 ) -> Result<Document, XlsxError> {
     let mut diagnostics = Vec::new();
-    let mut properties = if kind.is_zip() {
-        package_properties(bytes, limits, &mut diagnostics)?
+    let (mut properties, stored_copy) = if kind.is_zip() {
+        let (properties, copy) = verified_package(bytes, limits, &mut diagnostics)?;
+        (properties, Some(copy))
     } else {
-        Properties::default()
+        (Properties::default(), None)
     };
+    let workbook_bytes = stored_copy.as_deref().unwrap_or(bytes);
     let mut budget = Budget::new(limits);
     // calamine is not hardened against hostile input; a panic inside it must
     // end as an error for this file, not take the caller down.
     let workbook = catch_unwind(AssertUnwindSafe(|| {
-        sheets::read_sheets(bytes, kind, &budget)
+        sheets::read_sheets(workbook_bytes, kind, &budget)
     }))
     .map_err(|_| XlsxError::Malformed("the workbook reader failed on this input".into()))??;
     if let Some(legacy_properties) = workbook.properties {
@@ -132,21 +134,24 @@ pub fn read_workbook(
     })
 }
 
-/// Verifies the whole zip package within the limits before calamine inflates
-/// anything, then reads its core properties. Properties are decoration: an
-/// unreadable `docProps/core.xml` costs a warning, not the tables.
-fn package_properties(
+/// Verifies the whole zip package within the limits before calamine sees
+/// it, then reads its core properties. Returns the package re-written with
+/// stored entries, inflated here once under the limits, so calamine only
+/// copies. Properties are decoration: an unreadable `docProps/core.xml`
+/// costs a warning, not the tables.
+fn verified_package(
     bytes: &[u8],
     limits: &ReadLimits,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Properties, XlsxError> {
+) -> Result<(Properties, Vec<u8>), XlsxError> {
     let mut package = Package::open(bytes, limits)?;
-    package.verify_all()?;
-    Ok(package.core_properties().unwrap_or_else(|error| {
+    let stored_copy = package.verified_stored_copy()?;
+    let properties = package.core_properties().unwrap_or_else(|error| {
         diagnostics.push(Diagnostic::warning(
             "unreadable-properties",
             format!("document properties not read: {error}"),
         ));
         Properties::default()
-    }))
+    });
+    Ok((properties, stored_copy))
 }
