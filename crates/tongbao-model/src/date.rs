@@ -12,6 +12,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(date, CalendarDate::new(2019, 9, 30).unwrap());
 /// assert_eq!(date.to_string(), "2019-09-30");
 /// assert!("2019-02-30".parse::<CalendarDate>().is_err());
+/// assert_eq!(serde_json::to_string(&date).unwrap(), r#""2019-09-30""#);
+/// let early = CalendarDate::new(987, 1, 2).unwrap();
+/// assert_eq!(early.to_string(), "0987-01-02");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CalendarDate {
@@ -71,9 +74,41 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+impl CalendarDate {
+    /// `YYYY-MM-DD`, built without the formatting machinery: every exported
+    /// date goes through here.
+    fn iso_text(self) -> IsoText {
+        let digit = |value: u32| b'0' + (value % 10) as u8;
+        let year = self.year.unsigned_abs();
+        let (month, day) = (u32::from(self.month), u32::from(self.day));
+        IsoText([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+}
+
+/// The ten ASCII bytes of a `YYYY-MM-DD` date.
+struct IsoText([u8; 10]);
+
+impl IsoText {
+    fn as_str(&self) -> &str {
+        // Digits and dashes only: always valid UTF-8.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(self.iso_text().as_str())
     }
 }
 
@@ -97,7 +132,7 @@ impl FromStr for CalendarDate {
 
 impl Serialize for CalendarDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.iso_text().as_str())
     }
 }
 
