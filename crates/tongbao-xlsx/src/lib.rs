@@ -36,6 +36,7 @@
 
 mod biff;
 mod grid;
+mod merges;
 mod sheets;
 mod values;
 

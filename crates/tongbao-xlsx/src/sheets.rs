@@ -1,4 +1,5 @@
-//! The calamine side: each worksheet's values and merged regions.
+//! The calamine side: each worksheet's values, and merged regions where
+//! `merges` cannot read them faster.
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -6,8 +7,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Ods, OdsError, Range, Reader, SheetType, Xls, XlsError, Xlsx};
 use tongbao_model::{Paragraph, Properties};
+use tongbao_package::Package;
 
 use crate::grid::{Budget, MergedRegion, SheetCells};
+use crate::merges::SheetParts;
 use crate::{WorkbookKind, XlsxError, values};
 
 /// Every worksheet of a workbook, in workbook order.
@@ -40,6 +43,11 @@ fn read_xlsx(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxEr
         calamine::XlsxError::Password => XlsxError::Encrypted,
         other => malformed(other),
     })?;
+    // The package was verified within the limits before; opening it again
+    // only reads the central directory.
+    let mut sheet_parts = Package::open(bytes, collector.budget.limits())
+        .ok()
+        .and_then(SheetParts::find);
     let mut sheets = Vec::new();
     for name in worksheet_names(&workbook) {
         let mut values = BTreeMap::new();
@@ -57,9 +65,12 @@ fn read_xlsx(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxEr
                 collector.hold(&mut values, cell.get_position(), &value)?;
             }
         }
-        let merges = workbook
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|error| sheet_malformed(&name, error))?;
+        let merges = match sheet_parts.as_mut().and_then(|parts| parts.merges(&name)) {
+            Some(merges) => merges,
+            None => workbook
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|error| sheet_malformed(&name, error))?,
+        };
         sheets.push(sheet_cells(name, values, &merges));
     }
     Ok(Workbook {
