@@ -202,6 +202,9 @@ fn match_base(chars: &[char], start: usize, context: &DateContext) -> Option<Bas
 }
 
 fn match_single(chars: &[char], start: usize, context: &DateContext) -> Option<Base> {
+    if !number_may_start_date(chars, start) {
+        return None;
+    }
     if let Some(base) = numeric_date(chars, start).or_else(|| year_range(chars, start)) {
         return Some(base);
     }
@@ -313,6 +316,37 @@ fn chinese_year(chars: &[char], start: usize) -> Option<(i32, usize)> {
     }
     let year = i32::try_from(parse_chinese(run.iter().copied())?).ok()?;
     (1900..=2100).contains(&year).then_some((year, end))
+}
+
+/// Whether a number at `start`, if one is there, can begin a date: only
+/// as a year (four digits) or a month, day or quarter (one or two), and
+/// only followed by `年`, `月`, `季`, a range or a date separator. Numbers
+/// in prose (474家, 一批, 12345) start none, and are turned away here
+/// before every form is tried on them. A text not starting with a number
+/// may start a date.
+fn number_may_start_date(chars: &[char], start: usize) -> bool {
+    let Some(&first) = chars.get(start) else {
+        return false;
+    };
+    let end = if ascii_digit(first).is_some() {
+        let run = chars
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take(5)
+            .take_while(|c| ascii_digit(**c).is_some())
+            .count();
+        if !matches!(run, 1 | 2 | 4) {
+            return false;
+        }
+        start + run
+    } else if is_number_char(first) {
+        chinese_run_end(chars, start)
+    } else {
+        return true;
+    };
+    matches!(chars.get(end), Some('年' | '月' | '季' | '.' | '．' | '/'))
+        || range_separator(chars, end).is_some()
 }
 
 /// A run of `min..=max` digits at `start` and not followed by another digit.
@@ -564,4 +598,28 @@ fn bare_ten_days(chars: &[char], start: usize, context: &DateContext) -> Option<
         DayRange::days_of_month(year, month, first, last)?,
     );
     Some(base.in_month(year, month))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_may_start_date;
+
+    #[test]
+    fn only_numbers_followed_by_a_date_word_may_start_a_date() {
+        for (text, may) in [
+            ("2019年", true),
+            ("2019.8.31", true),
+            ("1-7月", true),
+            ("三季度", true),
+            ("十二月", true),
+            ("474家", false),
+            ("12345年", false),
+            ("一批", false),
+            ("5个", false),
+            ("截至", true),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(number_may_start_date(&chars, 0), may, "{text}");
+        }
+    }
 }
