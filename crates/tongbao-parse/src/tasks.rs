@@ -6,7 +6,7 @@ use tongbao_model::{
     Area, Cell, Diagnostic, Location, Row, Status, StatusCode, StatusSource, Table, Task,
     UnitsByRole,
 };
-use tongbao_normalize::numeral::parse_integer;
+use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
 use crate::header::{ColumnMap, Header, cell_at, resolve};
 use crate::progress::{Line, progress_items};
@@ -58,6 +58,34 @@ fn cell_lines(cell: &Cell) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// A section row whose ordinal sits in the 序号 column: `一 | 扩大有效投资`,
+/// the title in the task column (usually merged across the columns after
+/// it). Returns the label as `一、扩大有效投资`. A task row never qualifies:
+/// it has units, progress or status besides its text, and an Arabic number.
+fn numbered_section_label(row: &Row, own: &[&Cell], map: &ColumnMap) -> Option<String> {
+    let [number, title] = own else {
+        return None;
+    };
+    let title_is_task_cell = cell_at(row, map.task).is_some_and(|cell| std::ptr::eq(cell, *title));
+    if map.number != Some(number.grid_col) || !title_is_task_cell {
+        return None;
+    }
+    let ordinal = number.text();
+    let ordinal = ordinal.trim();
+    let digits = ordinal.trim_matches(|c: char| !is_chinese_numeral_char(c));
+    let chinese_ordinal = !digits.is_empty() && digits.chars().all(is_chinese_numeral_char);
+    if !(chinese_ordinal || title.col_span > 1) {
+        return None;
+    }
+    let separator = if ordinal.ends_with(|c: char| c.is_ascii_punctuation() || !c.is_alphanumeric())
+    {
+        ""
+    } else {
+        "、"
+    };
+    Some(format!("{ordinal}{separator}{}", title.text().trim()))
+}
+
 fn has_own_text(cell: &Cell) -> bool {
     cell.merged_from.is_none() && cell.paragraphs.iter().any(|p| !p.text.trim().is_empty())
 }
@@ -104,6 +132,10 @@ impl TaskCollector {
                 self.set_area(&text);
                 return;
             }
+        }
+        if let Some(label) = numbered_section_label(row, &own, map) {
+            self.set_area(&label);
+            return;
         }
         let task_cell = cell_at(row, map.task);
         match task_cell {

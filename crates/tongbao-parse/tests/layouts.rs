@@ -200,6 +200,53 @@ fn full_width_section_rows_give_areas() {
 }
 
 #[test]
+fn section_rows_with_their_ordinal_in_the_number_column() {
+    let bulletin = parse_table(&[
+        &["序号", "工作任务", "责任单位", "进展情况", "状态"],
+        // Merged across the rest of the row, as most offices draw it…
+        &["一", "扩大有效投资", LEFT, LEFT, LEFT],
+        &[
+            "1",
+            "年底前开工项目30个。",
+            "市发改委",
+            "已开工18个。",
+            "序时推进",
+        ],
+        &[
+            "2",
+            "6月底前完成用地报批。",
+            "市自然资源局",
+            "已完成。",
+            "已完成",
+        ],
+        // …or only the task column filled, with a bracketed ordinal.
+        &["（二）", "优化营商环境", "", "", ""],
+        &["3", "9月底前上线平台。", "市大数据局", "测试中。", "滞后"],
+    ]);
+    assert_eq!(
+        bulletin.areas,
+        [area(1, "一", "扩大有效投资"), area(2, "二", "优化营商环境")]
+    );
+    assert_eq!(
+        bulletin
+            .tasks
+            .iter()
+            .map(|t| (t.no, t.area_seq, t.text.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (1, Some(1), "年底前开工项目30个。"),
+            (2, Some(1), "6月底前完成用地报批。"),
+            (3, Some(2), "9月底前上线平台。")
+        ]
+    );
+    assert!(
+        bulletin.diagnostics.is_empty(),
+        "{:?}",
+        diagnostic_codes(&bulletin)
+    );
+}
+
+#[test]
 fn area_paragraphs_between_split_tables_with_repeated_headers() {
     let header: &[&str] = &["重点工作任务", "责任单位", "完成情况", "销号状态"];
     let bulletin = parse_blocks(vec![
