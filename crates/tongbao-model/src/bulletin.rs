@@ -223,6 +223,9 @@ pub enum StatusSource {
     Column,
     /// A status word inside the progress text (`80%(严重滞后)`).
     Progress,
+    /// A remarks column holding nothing but a status word (`备注: 已完成`),
+    /// when the table has no status column.
+    Remarks,
     /// No status anywhere.
     Absent,
 }

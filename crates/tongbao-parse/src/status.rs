@@ -103,6 +103,12 @@ fn exact_status(key: &str) -> Option<StatusCode> {
         .map(|(_, code)| *code)
 }
 
+/// The status a remark states, when the remark is a status word and
+/// nothing else (`已完成`, `序时推进`); ordinary remarks give `None`.
+pub(crate) fn status_of_remark(remark: &str) -> Option<StatusCode> {
+    exact_status(&compact(remark)).filter(|code| *code != StatusCode::None)
+}
+
 /// A status written in brackets inside progress text: `80%(严重滞后)` →
 /// `严重滞后`. Only the exact status words count, so that ordinary
 /// bracketed remarks are not taken for a status.

@@ -10,7 +10,7 @@ use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
 use crate::header::{ColumnMap, Header, cell_at, resolve};
 use crate::progress::{Line, progress_items};
-use crate::status::{classify_status, status_in_text};
+use crate::status::{classify_status, status_in_text, status_of_remark};
 use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
 use crate::units::{UnitLists, split_names};
 
@@ -240,6 +240,13 @@ impl TaskCollector {
             .and_then(|column| resolved_cell(table, row, column))
             .map(|cell| progress_items(&cell_lines(cell)))
             .unwrap_or_default();
+        let column_text = |column: Option<usize>| {
+            column
+                .and_then(|column| resolved_cell(table, row, column))
+                .map(|cell| cell.text().trim().to_owned())
+                .filter(|text| !text.is_empty())
+        };
+        let remarks = column_text(map.remarks);
         let status = match map.status {
             Some(column) => {
                 let raw = resolved_cell(table, row, column)
@@ -255,18 +262,24 @@ impl TaskCollector {
                 .iter()
                 .rev()
                 .find_map(|item| status_in_text(&item.text))
-                .map_or(
-                    Status {
-                        raw: String::new(),
-                        code: StatusCode::None,
-                        source: StatusSource::Absent,
-                    },
-                    |(raw, code)| Status {
-                        raw,
-                        code,
-                        source: StatusSource::Progress,
-                    },
-                ),
+                .map(|(raw, code)| Status {
+                    raw,
+                    code,
+                    source: StatusSource::Progress,
+                })
+                .or_else(|| {
+                    let remark = remarks.as_deref()?;
+                    Some(Status {
+                        code: status_of_remark(remark)?,
+                        raw: remark.to_owned(),
+                        source: StatusSource::Remarks,
+                    })
+                })
+                .unwrap_or(Status {
+                    raw: String::new(),
+                    code: StatusCode::None,
+                    source: StatusSource::Absent,
+                }),
         };
         if status.code == StatusCode::Other {
             self.diagnostics.push(
@@ -278,12 +291,6 @@ impl TaskCollector {
             );
         }
 
-        let column_text = |column: Option<usize>| {
-            column
-                .and_then(|column| resolved_cell(table, row, column))
-                .map(|cell| cell.text().trim().to_owned())
-                .filter(|text| !text.is_empty())
-        };
         let leaders = map
             .leaders
             .and_then(|column| resolved_cell(table, row, column))
@@ -306,7 +313,7 @@ impl TaskCollector {
             leaders,
             deadline_text: column_text(map.deadline),
             deadline_dates: Vec::new(),
-            remarks: column_text(map.remarks),
+            remarks,
             progress,
             status,
             dates: Vec::new(),

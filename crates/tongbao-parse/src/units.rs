@@ -29,8 +29,12 @@ impl UnitLists {
             }
             for name in split_names(rest) {
                 let (suffix_role, name) = split_role_suffix(&name);
-                if suffix_role.is_some() {
+                if let Some(suffix) = suffix_role {
                     self.role_marked = true;
+                    // `甲（牵头）、乙、丙`: the names after a marked lead support it.
+                    if suffix == UnitRole::Lead && role == UnitRole::Unspecified {
+                        role = UnitRole::Support;
+                    }
                 }
                 self.push(suffix_role.unwrap_or(role), name);
             }
@@ -53,9 +57,9 @@ impl UnitLists {
             .collect()
     }
 
-    /// Units without a stated role count as lead units.
+    /// Lead units, then units without a stated role (which count as lead).
     pub(crate) fn lead_first(&self) -> impl Iterator<Item = String> + '_ {
-        self.unspecified.iter().chain(&self.lead).cloned()
+        self.lead.iter().chain(&self.unspecified).cloned()
     }
 }
 
@@ -172,6 +176,18 @@ mod tests {
             split_names("各县（市、区），市直有关单位"),
             ["各县（市、区）", "市直有关单位"]
         );
+    }
+
+    #[test]
+    fn names_after_a_marked_lead_unit_support_it() {
+        let mut lists = UnitLists::default();
+        lists.add_cell(
+            ["县农业农村局（牵头）、各乡镇", "县财政局"],
+            UnitRole::Unspecified,
+        );
+        assert_eq!(lists.lead, ["县农业农村局"]);
+        assert_eq!(lists.support, ["各乡镇", "县财政局"]);
+        assert_eq!(lists.all(), ["县农业农村局", "各乡镇", "县财政局"]);
     }
 
     #[test]

@@ -247,6 +247,55 @@ fn section_rows_with_their_ordinal_in_the_number_column() {
 }
 
 #[test]
+fn a_remarks_column_holding_a_status_word_gives_the_status() {
+    let bulletin = parse_table(&[
+        &["序号", "工作任务", "责任单位", "推进情况", "备注"],
+        &[
+            "1",
+            "一季度完成春耕备耕。",
+            "县农业农村局（牵头）、各乡镇",
+            "已完成。",
+            "已完成",
+        ],
+        &[
+            "2",
+            "上半年开工农村公路。",
+            "县交通运输局",
+            "已开工8.6公里。",
+            "序时推进",
+        ],
+        &[
+            "3",
+            "年内建成冷链中心。",
+            "县商务局",
+            "完成选址。",
+            "资金已到位",
+        ],
+    ]);
+    let statuses: Vec<(StatusCode, StatusSource)> = bulletin
+        .tasks
+        .iter()
+        .map(|t| (t.status.code, t.status.source))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (StatusCode::Closed, StatusSource::Remarks),
+            (StatusCode::OnTrack, StatusSource::Remarks),
+            (StatusCode::None, StatusSource::Absent),
+        ]
+    );
+    assert_eq!(bulletin.tasks[2].remarks.as_deref(), Some("资金已到位"));
+    assert_eq!(
+        bulletin.tasks[0].units_by_role,
+        Some(UnitsByRole {
+            lead: vec!["县农业农村局".to_owned()],
+            support: vec!["各乡镇".to_owned()],
+        })
+    );
+}
+
+#[test]
 fn area_paragraphs_between_split_tables_with_repeated_headers() {
     let header: &[&str] = &["重点工作任务", "责任单位", "完成情况", "销号状态"];
     let bulletin = parse_blocks(vec![
