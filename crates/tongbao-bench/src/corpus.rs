@@ -281,6 +281,7 @@ pub fn xlsx_variant(package: &[u8], variant: &Variant) -> Result<Vec<u8>, BenchE
 mod tests {
     use super::*;
     use crate::package::read_text_part;
+    use crate::test_fixture as fixture;
 
     const TABLE: &str = "<w:body><w:p/><w:tbl><w:tblPr/><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>H</w:tc></w:tr>\
         <w:tr><w:tc><w:tbl><w:tr><w:tc>nested</w:tc></w:tr></w:tbl></w:tc></w:tr>\
@@ -320,14 +321,6 @@ mod tests {
             out,
             format!("<w:t>{short}</w:t><w:t xml:space=\"preserve\">{long}{long}{long}</w:t>")
         );
-    }
-
-    fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/../../fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
     }
 
     #[test]

@@ -90,14 +90,7 @@ fn stream_cells(xml: &[u8], markup: &CellMarkup, part: &str) -> Result<Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/../../fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-    }
+    use crate::test_fixture as fixture;
 
     #[test]
     fn reads_word_cells() {

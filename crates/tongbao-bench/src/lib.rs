@@ -28,6 +28,13 @@ pub mod floor;
 pub mod package;
 pub mod stages;
 
+/// A file from the repository's fixtures folder, for the unit tests.
+#[cfg(test)]
+fn test_fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
 /// Why a benchmark input could not be made or read.
 #[derive(Debug, thiserror::Error)]
 pub enum BenchError {

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{W_NS, body_paragraphs, cell_texts, docx_with_body, only_table, pack, package, read};
+use common::{
+    W_NS, body_paragraphs, cell_texts, docx_with_body, only_table, pack, package, placement, read,
+};
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, Start, Style, StyleType, Table, TableCell, TableRow,
@@ -88,16 +90,7 @@ fn grid_span_places_cells_on_the_grid() {
     let bytes = pack(Docx::new().add_table(Table::new(rows).set_grid(vec![1000, 1000, 1000])));
     let document = read(&bytes);
     let table = only_table(&document);
-    let placement: Vec<Vec<(usize, usize)>> = table
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .map(|cell| (cell.grid_col, cell.col_span))
-                .collect()
-        })
-        .collect();
+    let placement = placement(table);
     assert_eq!(
         placement,
         [
@@ -118,16 +111,7 @@ fn grid_before_shifts_cells_and_has_no_cell_of_its_own() {
         <w:tr><w:trPr><w:gridBefore w:val="1.0"/></w:trPr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#;
     let document = read(&docx_with_body(body));
     let table = only_table(&document);
-    let placement: Vec<Vec<(usize, usize)>> = table
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .map(|cell| (cell.grid_col, cell.col_span))
-                .collect()
-        })
-        .collect();
+    let placement = placement(table);
     assert_eq!(placement, [vec![(1, 1)], vec![(1, 1), (2, 1)]]);
     assert!(table.rows[0].cell_at(0).is_none());
     assert_eq!(

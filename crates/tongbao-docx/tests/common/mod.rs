@@ -78,3 +78,17 @@ pub fn pack(docx: docx_rs::Docx) -> Vec<u8> {
     docx.build().pack(&mut out).unwrap();
     out.into_inner()
 }
+
+/// Each row's cells as (grid column, column span).
+pub fn placement(table: &Table) -> Vec<Vec<(usize, usize)>> {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .map(|cell| (cell.grid_col, cell.col_span))
+                .collect()
+        })
+        .collect()
+}
