@@ -16,6 +16,12 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tongbao_model::ReadLimits;
 
+// Each bulletin allocates and frees a few large buffers (inflated parts,
+// rendered JSON) and many small strings; glibc's allocator returns the large
+// ones to the kernel and faults them back in for the next file.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "tongbao",

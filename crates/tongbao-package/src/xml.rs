@@ -212,28 +212,45 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     }
 
     /// Skips the content and the end of the element whose start was just
-    /// reported. The content is scanned raw, without events: only markup
-    /// boundaries are found (comments, CDATA, processing instructions and
-    /// quoted attribute values cannot fake them), nesting is counted against
-    /// the depth limit, `DOCTYPE` is refused and running out of input is
-    /// [`XmlErrorKind::Truncated`]. Names inside are not resolved or matched
-    /// and text is not decoded: nothing skipped reaches the caller.
+    /// reported, without events: names inside are not resolved or matched
+    /// and text is not decoded, so nothing skipped reaches the caller.
+    ///
+    /// The element's end tag is searched for first. When the content before
+    /// it holds no comment, CDATA section, processing instruction or element
+    /// of the same name (the only things that could hide or move the real
+    /// end, since `<` cannot occur in text or attribute values), the reader
+    /// jumps there: nothing else inside is looked at, so malformed markup
+    /// or deep nesting in skipped content goes unnoticed, and costs nothing,
+    /// as none of it is kept. Otherwise the content is scanned tag by tag:
+    /// markup boundaries are found (comments, CDATA, processing
+    /// instructions and quoted attribute values cannot fake them), nesting
+    /// is counted against the depth limit and `DOCTYPE` is refused. Either
+    /// way, running out of input is [`XmlErrorKind::Truncated`].
     pub fn skip_element(&mut self) -> Result<(), XmlError> {
         if std::mem::take(&mut self.pending_end) {
             self.close();
             return Ok(());
         }
         let content_start = self.position();
-        let depth_left = self.max_depth.saturating_sub(self.depth);
-        let end_tag =
-            skip_content(self.bytes, content_start, depth_left).map_err(|(kind, position)| {
-                match kind {
-                    XmlErrorKind::TooDeep(_) => {
-                        self.error_at(XmlErrorKind::TooDeep(self.max_depth), position)
-                    }
-                    other => self.error_at(other, position),
-                }
-            })?;
+        let name = self
+            .open_name_starts
+            .last()
+            .and_then(|&start| self.open_names.get(start..))
+            .unwrap_or_default();
+        let end_tag = match end_of_plain_content(self.bytes, content_start, name) {
+            Some(end_tag) => end_tag,
+            None => {
+                let depth_left = self.max_depth.saturating_sub(self.depth);
+                skip_content(self.bytes, content_start, depth_left).map_err(
+                    |(kind, position)| match kind {
+                        XmlErrorKind::TooDeep(_) => {
+                            self.error_at(XmlErrorKind::TooDeep(self.max_depth), position)
+                        }
+                        other => self.error_at(other, position),
+                    },
+                )?
+            }
+        };
         self.base = end_tag;
         self.reader = reader_at(self.bytes.get(end_tag..).unwrap_or_default());
         match self.next_event()? {
@@ -407,6 +424,34 @@ fn reader_at(bytes: &[u8]) -> Reader<&[u8]> {
     config.check_end_names = false;
     config.allow_unmatched_ends = true;
     reader
+}
+
+/// Where the end tag `</name>` of the element whose content starts at `from`
+/// begins, when the content before it cannot hide or move that end tag: no
+/// `<!` (comment, CDATA, declaration), no `<?` and no nested `<name`. Only
+/// the bytes after each `<` are looked at. `None` sends the caller to
+/// [`skip_content`].
+fn end_of_plain_content(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let names_this_element = |after: &[u8]| {
+        after.strip_prefix(name).is_some_and(|tail| {
+            tail.first()
+                .is_none_or(|byte| matches!(byte, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+        })
+    };
+    for at in memchr::memchr_iter(b'<', rest) {
+        let markup = rest.get(at + 1..).unwrap_or_default();
+        match markup.first() {
+            Some(b'/') if names_this_element(markup.get(1..).unwrap_or_default()) => {
+                return Some(from + at);
+            }
+            Some(b'/') => {}
+            Some(b'!' | b'?') | None => return None,
+            Some(_) if names_this_element(markup) => return None,
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// Scans the content of an element that opened just before `from` and
@@ -642,12 +687,16 @@ mod tests {
 
     #[test]
     fn skipping_keeps_limits_and_refusals() {
-        let deep = format!("<a><s>{}{}</s></a>", "<b>".repeat(4), "</b>".repeat(4));
-        assert!(read_skipping(&deep, 6).is_ok());
+        // Nested elements of the skipped one's name are scanned tag by tag.
+        let deep = format!("<a><s>{}{}</s></a>", "<s>".repeat(4), "</s>".repeat(4));
+        assert_eq!(read_skipping(&deep, 6).unwrap(), "a/");
         assert_eq!(
             read_skipping(&deep, 5).unwrap_err().kind,
             XmlErrorKind::TooDeep(5)
         );
+        // Other content is jumped over to the end tag: its depth costs nothing.
+        let jumped = format!("<a><s>{}{}</s></a>", "<b>".repeat(40), "</b>".repeat(40));
+        assert_eq!(read_skipping(&jumped, 5).unwrap(), "a/");
         let truncated = read_skipping("<a><s><b>", 8).unwrap_err();
         assert_eq!(truncated.kind, XmlErrorKind::Truncated);
         let doctype = read_skipping("<a><s><!DOCTYPE x></s></a>", 8).unwrap_err();
@@ -655,6 +704,15 @@ mod tests {
             (doctype.kind, doctype.position),
             (XmlErrorKind::DoctypeRefused, 6)
         );
+    }
+
+    #[test]
+    fn a_jump_needs_a_whole_end_tag_and_plain_content() {
+        // `</ss>` is not the end of `s`; `<s >` nests; a comment may hide `</s>`.
+        let xml = "<a><s><ss>1</ss><s >2</s ></s><s><!-- </s> --></s>3<s><b/>\n</s\n></a>";
+        assert_eq!(read_skipping(xml, 8).unwrap(), "a3/");
+        let truncated = read_skipping("<a><s><b></b>", 8).unwrap_err();
+        assert_eq!(truncated.kind, XmlErrorKind::Truncated);
     }
 
     #[test]
