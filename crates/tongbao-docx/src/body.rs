@@ -123,6 +123,9 @@ struct RowBuilder {
     vertical_merges: Vec<MergeMark>,
     next_grid_col: usize,
     repeats_as_header: bool,
+    /// `w:trPr/w:del`: the row is a tracked deletion, gone from what Word
+    /// shows once changes are accepted, as deleted text is.
+    deleted: bool,
     cell: Option<CellBuilder>,
 }
 
@@ -235,6 +238,12 @@ impl BodyReader<'_, '_> {
                     row.repeats_as_header = repeats;
                 }
                 Frame::Transparent
+            }
+            (Some(Frame::RowProperties), b"del") => {
+                if let Some(row) = self.row_mut() {
+                    row.deleted = true;
+                }
+                return Ok(None);
             }
             (Some(Frame::RowProperties), b"gridBefore") => {
                 let skipped = grid_count(value()?.as_deref()).unwrap_or(0);
@@ -494,6 +503,9 @@ impl BodyReader<'_, '_> {
         let Some(builder) = table.row.take() else {
             return Ok(());
         };
+        if builder.deleted {
+            return Ok(());
+        }
         let mut row = Row {
             cells: builder.cells,
             repeats_as_header: builder.repeats_as_header,

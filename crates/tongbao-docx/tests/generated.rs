@@ -273,6 +273,41 @@ fn legacy_horizontal_merge_widens_the_first_cell() {
 }
 
 #[test]
+fn a_row_deleted_with_tracked_changes_is_not_read() {
+    // The middle row is a tracked deletion (w:trPr/w:del); its area cell
+    // continues a merge that the row below still continues.
+    let row = |properties: &str, area: &str, task: &str| {
+        format!(
+            r#"<w:tr>{properties}<w:tc><w:tcPr><w:vMerge{area}/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{task}</w:t></w:r></w:p></w:tc></w:tr>"#,
+            if area.is_empty() { "" } else { "一、甲" }
+        )
+    };
+    let body = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        row("", r#" w:val="restart""#, "1"),
+        row(
+            r#"<w:trPr><w:del w:id="7" w:author="审核" w:date="2019-09-01T00:00:00Z"/></w:trPr>"#,
+            "",
+            "删去"
+        ),
+        row(
+            r#"<w:trPr><w:ins w:id="8" w:author="审核"/></w:trPr>"#,
+            "",
+            "2"
+        ),
+    );
+    let table = only_table(&read(&docx_with_body(&body))).clone();
+    assert_eq!(cell_texts(&table), [["一、甲", "1"], ["", "2"]]);
+    assert_eq!(
+        table.rows[1].cells[0].merged_from,
+        Some(CellPos {
+            row: 0,
+            grid_col: 0
+        })
+    );
+}
+
+#[test]
 fn tabs_inside_paragraph_properties_are_not_text() {
     let body = r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> 正文 </w:t></w:r></w:p>"#;
     assert_eq!(body_paragraphs(&read(&docx_with_body(body))), [" 正文 "]);
