@@ -13,7 +13,8 @@ use tongbao_model::{CalendarDate, DateKind};
 use crate::calendar::{DayRange, Festival};
 use crate::numeral::{ascii_digit, chinese_digit, chinese_run_end, parse_chinese, scan_arabic};
 use crate::text::{
-    WordIndex, is_number_char, lookup, previous, range_separator, starts_with, word_at,
+    WordIndex, is_ideograph, is_number_char, lookup, previous, range_separator, starts_with,
+    word_at,
 };
 
 /// What the scan knows when it meets a time expression.
@@ -231,7 +232,10 @@ fn after_year(chars: &[char], at: usize, year: i32) -> Option<Base> {
         ("底", None),
         ("末", None),
     ];
-    if let Some(base) = month_part(chars, at, year).or_else(|| part_of_year(chars, at, year)) {
+    if let Some(base) = month_part(chars, at, year)
+        .or_else(|| part_of_year(chars, at, year))
+        .or_else(|| mid_year(chars, at, year))
+    {
         return Some(base);
     }
     if early(chars, at) {
@@ -506,12 +510,51 @@ fn part_of_year(chars: &[char], start: usize, year: i32) -> Option<Base> {
             CalendarDate::last_of_month(year, 12)?,
         ));
     }
+    if chars.get(start) == Some(&'年')
+        && let Some(base) = mid_year(chars, start + 1, year)
+    {
+        return Some(base);
+    }
+    if let Some(base) = first_months(chars, start, year) {
+        return Some(base);
+    }
     let ((first, last), len) = quarters(chars, start)?;
     let range = DayRange {
         first: DayRange::quarter(year, first)?.first,
         last: DayRange::quarter(year, last)?.last,
     };
     Some(with_end_marker(chars, Base::span(start + len, range)))
+}
+
+/// `中` after `年` (`年中前`, `2019年中`): mid-year, the end of June. Only
+/// where the words end there (a marker, punctuation or the text's end
+/// follows), since `年中` also starts `年中央…` and `年中小学…`.
+fn mid_year(chars: &[char], at: usize, year: i32) -> Option<Base> {
+    if chars.get(at) != Some(&'中') {
+        return None;
+    }
+    let ends_here = chars.get(at + 1).is_none_or(|&next| {
+        matches!(next, '前' | '后' | '左' | '以' | '之') || !is_ideograph(next)
+    });
+    ends_here.then_some(Base::day(at + 1, CalendarDate::last_of_month(year, 6)?))
+}
+
+/// `前8个月`, `前三个月`: January to the named month, as `前三季度` is the
+/// first three quarters. `提前8个月` is eight months early, not this.
+fn first_months(chars: &[char], start: usize, year: i32) -> Option<Base> {
+    if chars.get(start) != Some(&'前') || previous(chars, start) == Some('提') {
+        return None;
+    }
+    // 两 counts months here (前两个月), though it never names one.
+    let (months, at) = match chars.get(start + 1) {
+        Some('两') => (2, start + 2),
+        _ => small_number(chars, start + 1, 12)?,
+    };
+    let at = at + usize::from(chars.get(at) == Some(&'个'));
+    if chars.get(at) != Some(&'月') {
+        return None;
+    }
+    Some(Base::span(at + 1, DayRange::months(year, 1, months)?).in_month(year, months))
 }
 
 /// `三季度末`, `上半年底`: the stretch's last day.
