@@ -5,8 +5,9 @@
 //! Word's default template) that numbering never needs, so this reader does
 //! not walk it event by event: a part without `numPr` is not parsed at all,
 //! and every subtree other than a paragraph style's `w:basedOn` and
-//! `w:pPr/w:numPr` is skipped by quick-xml's raw end-tag scan, without
-//! namespace resolution or attribute parsing. Skipping keeps no stack, so
+//! `w:pPr/w:numPr` is skipped raw (see `XmlReader::skip_element`), without
+//! namespace resolution or attribute parsing; past its `w:basedOn`, a
+//! paragraph style whose remaining bytes hold no `numPr` is skipped whole. Skipping keeps no stack, so
 //! nesting depth costs nothing here; `mc:AlternateContent` around a style is
 //! skipped with everything else.
 
@@ -58,6 +59,8 @@ pub(crate) struct Styles {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tag {
     ParagraphStyle,
+    /// A paragraph style's `basedOn`, skipped like `Other` once read.
+    BasedOn,
     ParagraphProperties,
     NumberingProperties,
     Other,
@@ -79,8 +82,13 @@ impl Styles {
                 XmlEvent::Start(element) => {
                     let is_root = path.is_empty();
                     let tag = open(&reader, &element, &path, &mut current, &mut styles)?;
-                    if tag == Tag::Other && !is_root {
+                    if matches!(tag, Tag::Other | Tag::BasedOn) && !is_root {
                         reader.skip_element()?;
+                        // Past its `basedOn`, a paragraph style matters only
+                        // for numbering: skip the rest when it holds none.
+                        if tag == Tag::BasedOn && reader.skip_element_unless_it_holds(b"numPr")? {
+                            close(path.pop(), &mut current, &mut styles);
+                        }
                     } else {
                         path.push(tag);
                     }
@@ -151,7 +159,7 @@ fn open(
             if let Some((_, style)) = current.as_mut() {
                 style.based_on = value(b"val")?;
             }
-            Tag::Other
+            Tag::BasedOn
         }
         (Some(Tag::ParagraphStyle), b"pPr") => Tag::ParagraphProperties,
         (Some(Tag::ParagraphProperties), b"numPr") => Tag::NumberingProperties,
@@ -183,6 +191,7 @@ mod tests {
           <w:style w:type="paragraph" w:styleId="List"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
           <w:style w:type="paragraph" w:styleId="List2"><w:basedOn w:val="List"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
           <w:style w:type="paragraph" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>
+          <w:style w:type="paragraph" w:styleId="Quote"><w:basedOn w:val="List"/><w:rPr><w:i/></w:rPr><w:pPr><w:ind w:left="2"/></w:pPr></w:style>
           <w:style w:type="table" w:styleId="Grid"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>
         </w:styles>"#;
         let styles =
@@ -192,6 +201,15 @@ mod tests {
             InheritedNumbering {
                 num_id: Some(7),
                 ilvl: Some(1),
+                list_style: Some("List".to_owned())
+            }
+        );
+        // Skipped whole past its basedOn, yet numbered through it.
+        assert_eq!(
+            styles.numbering(Some("Quote")),
+            InheritedNumbering {
+                num_id: Some(7),
+                ilvl: None,
                 list_style: Some("List".to_owned())
             }
         );

@@ -31,7 +31,9 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::PrefixDeclaration;
 use quick_xml::reader::Reader;
@@ -226,31 +228,59 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     /// instructions and quoted attribute values cannot fake them), nesting
     /// is counted against the depth limit and `DOCTYPE` is refused. Either
     /// way, running out of input is [`XmlErrorKind::Truncated`].
+    ///
+    /// Called while an element's content is being read (after its last
+    /// child ended), it skips the rest of that element the same way.
     pub fn skip_element(&mut self) -> Result<(), XmlError> {
         if std::mem::take(&mut self.pending_end) {
             self.close();
             return Ok(());
         }
+        let end_tag = self.end_of_open_element()?;
+        self.jump_to_end_tag(end_tag)
+    }
+
+    /// [`skip_element`](Self::skip_element), unless the content it would
+    /// skip contains `needle` (raw bytes, markup included): then nothing is
+    /// skipped and `false` is returned, for the caller to read on.
+    pub fn skip_element_unless_it_holds(&mut self, needle: &[u8]) -> Result<bool, XmlError> {
+        if self.pending_end {
+            self.skip_element()?;
+            return Ok(true);
+        }
+        let content_start = self.position();
+        let end_tag = self.end_of_open_element()?;
+        let content = self.bytes.get(content_start..end_tag).unwrap_or_default();
+        if memchr::memmem::find(content, needle).is_some() {
+            return Ok(false);
+        }
+        self.jump_to_end_tag(end_tag)?;
+        Ok(true)
+    }
+
+    /// Where the end tag of the innermost open element starts, searched
+    /// from the current position: see [`skip_element`](Self::skip_element).
+    fn end_of_open_element(&self) -> Result<usize, XmlError> {
         let content_start = self.position();
         let name = self
             .open_name_starts
             .last()
             .and_then(|&start| self.open_names.get(start..))
             .unwrap_or_default();
-        let end_tag = match end_of_plain_content(self.bytes, content_start, name) {
-            Some(end_tag) => end_tag,
-            None => {
-                let depth_left = self.max_depth.saturating_sub(self.depth);
-                skip_content(self.bytes, content_start, depth_left).map_err(
-                    |(kind, position)| match kind {
-                        XmlErrorKind::TooDeep(_) => {
-                            self.error_at(XmlErrorKind::TooDeep(self.max_depth), position)
-                        }
-                        other => self.error_at(other, position),
-                    },
-                )?
+        if let Some(end_tag) = end_of_plain_content(self.bytes, content_start, name) {
+            return Ok(end_tag);
+        }
+        let depth_left = self.max_depth.saturating_sub(self.depth);
+        skip_content(self.bytes, content_start, depth_left).map_err(|(kind, position)| match kind {
+            XmlErrorKind::TooDeep(_) => {
+                self.error_at(XmlErrorKind::TooDeep(self.max_depth), position)
             }
-        };
+            other => self.error_at(other, position),
+        })
+    }
+
+    /// Restarts reading at `end_tag` and consumes that end tag.
+    fn jump_to_end_tag(&mut self, end_tag: usize) -> Result<(), XmlError> {
         self.base = end_tag;
         self.reader = reader_at(self.bytes.get(end_tag..).unwrap_or_default());
         match self.next_event()? {
@@ -428,31 +458,56 @@ fn reader_at(bytes: &[u8]) -> Reader<&[u8]> {
 
 /// Where the end tag `</name>` of the element whose content starts at `from`
 /// begins, when the content before it cannot hide or move that end tag: no
-/// `<!` (comment, CDATA, declaration), no `<?` and no nested `<name`. Only
-/// the bytes after each `<` are looked at. `None` sends the caller to
-/// [`skip_content`].
+/// `<!` (comment, CDATA, declaration), no `<?` and no nested `<name`.
+/// `None` sends the caller to [`skip_content`].
+///
+/// Most skipped elements hold a few tags (run properties): those are read
+/// from `<` to `<`. Past [`TAGS_HOPPED`] tags, each condition is one
+/// vectorised search over the rest (table styles run to kilobytes).
 fn end_of_plain_content(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let names_this_element = |after: &[u8]| {
-        after.strip_prefix(name).is_some_and(|tail| {
-            tail.first()
-                .is_none_or(|byte| matches!(byte, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
-        })
+    let names_this_element = |at: usize| {
+        rest.get(at..)
+            .and_then(|after| after.strip_prefix(name))
+            .is_some_and(|tail| {
+                tail.first()
+                    .is_none_or(|byte| matches!(byte, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+            })
     };
-    for at in memchr::memchr_iter(b'<', rest) {
-        let markup = rest.get(at + 1..).unwrap_or_default();
-        match markup.first() {
-            Some(b'/') if names_this_element(markup.get(1..).unwrap_or_default()) => {
-                return Some(from + at);
-            }
+    let mut hopped_to = 0;
+    for at in memchr::memchr_iter(b'<', rest).take(TAGS_HOPPED) {
+        match rest.get(at + 1) {
+            Some(b'/') if names_this_element(at + 2) => return Some(from + at),
             Some(b'/') => {}
             Some(b'!' | b'?') | None => return None,
-            Some(_) if names_this_element(markup) => return None,
+            Some(_) if names_this_element(at + 1) => return None,
             Some(_) => {}
         }
+        hopped_to = at + 1;
     }
-    None
+    let unread = rest.get(hopped_to..)?;
+    let mut end_tag = Vec::with_capacity(name.len() + 2);
+    end_tag.extend_from_slice(b"</");
+    end_tag.extend_from_slice(name);
+    let found = memchr::memmem::find_iter(unread, &end_tag)
+        .map(|at| hopped_to + at)
+        .find(|&at| names_this_element(at + 2))?;
+    let content = rest.get(hopped_to..found)?;
+    static DECLARATION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!"));
+    static INSTRUCTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<?"));
+    if DECLARATION.find(content).is_some() || INSTRUCTION.find(content).is_some() {
+        return None;
+    }
+    // `</name` without its slash opens a nested element of the same name.
+    end_tag.remove(1);
+    let nests = memchr::memmem::find_iter(content, &end_tag)
+        .any(|at| names_this_element(hopped_to + at + 1));
+    (!nests).then_some(from + found)
 }
+
+/// How many tags [`end_of_plain_content`] reads one by one before it
+/// searches the rest in bulk.
+const TAGS_HOPPED: usize = 16;
 
 /// Scans the content of an element that opened just before `from` and
 /// returns where its end tag starts. `depth_left` more elements may open
@@ -713,6 +768,31 @@ mod tests {
         assert_eq!(read_skipping(xml, 8).unwrap(), "a3/");
         let truncated = read_skipping("<a><s><b></b>", 8).unwrap_err();
         assert_eq!(truncated.kind, XmlErrorKind::Truncated);
+    }
+
+    #[test]
+    fn the_rest_of_an_element_is_skipped_unless_it_holds_a_needle() {
+        let xml = "<a><s><b/><c>1</c></s><s><b/><n>2</n></s><s><b></b></s></a>";
+        let mut reader = XmlReader::new(xml.as_bytes(), "test.xml", NS, 8);
+        let mut out = String::new();
+        loop {
+            match reader.next_event().unwrap() {
+                XmlEvent::Start(element) => {
+                    out.push_str(std::str::from_utf8(element.local_name()).unwrap());
+                    if element.local_name() == b"b" {
+                        assert!(matches!(reader.next_event().unwrap(), XmlEvent::End));
+                        let skipped = reader.skip_element_unless_it_holds(b"<n").unwrap();
+                        out.push_str(if skipped { "|" } else { "+" });
+                    }
+                }
+                XmlEvent::End => out.push('/'),
+                XmlEvent::Text(text) => out.push_str(&text),
+                XmlEvent::Eof => break,
+            }
+        }
+        // Skipping the rest of `s` reports no end for it: the next event is
+        // the following sibling (or the parent's end).
+        assert_eq!(out, "asb|sb+n2//sb|/");
     }
 
     #[test]
