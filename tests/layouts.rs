@@ -215,6 +215,40 @@ fn two_row_header_xlsx() {
     check_two_row_header("two-row-header.xlsx");
 }
 
+fn check_unit_roles_in_cell(name: &str) {
+    let bulletin = convert(name);
+    assert_eq!(
+        outline(&bulletin),
+        ["1 城乡建设 none", "2 城乡建设 closed", "3 民生保障 none"]
+    );
+    assert_eq!(bulletin.tasks[0].status.raw, "未销号");
+    let roles: Vec<_> = bulletin
+        .tasks
+        .iter()
+        .map(|task| task.units_by_role.clone().unwrap_or_default())
+        .collect();
+    // `牵头单位：…；配合单位：…` on one line.
+    assert_eq!(roles[0].lead, ["县住建局"]);
+    assert_eq!(roles[0].support, ["县财政局", "城东街道办事处"]);
+    // `牵头：… 配合：…`, separated by a space.
+    assert_eq!(roles[1].lead, ["县交通运输局"]);
+    assert_eq!(roles[1].support, ["县自然资源局"]);
+    // `甲（牵头），乙`.
+    assert_eq!(roles[2].lead, ["县人社局"]);
+    assert_eq!(roles[2].support, ["各乡（镇）人民政府"]);
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
+#[test]
+fn unit_roles_in_cell_docx() {
+    check_unit_roles_in_cell("unit-roles-in-cell.docx");
+}
+
+#[test]
+fn unit_roles_in_cell_xlsx() {
+    check_unit_roles_in_cell("unit-roles-in-cell.xlsx");
+}
+
 fn check_extra_columns(name: &str) {
     let bulletin = convert(name);
     assert_eq!(areas(&bulletin), ["一、重大项目建设", "二、社会事业"]);

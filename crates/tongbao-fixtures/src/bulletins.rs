@@ -17,6 +17,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("status-in-progress", status_in_progress()),
         ("header-synonyms", header_synonyms()),
         ("split-tables", split_tables()),
+        ("unit-roles-in-cell", unit_roles_in_cell()),
     ]
 }
 
@@ -302,6 +303,38 @@ fn extra_columns() -> Layout {
             "已开工5个，3个尚在设计。",
             "预警",
             "已约谈施工单位",
+        ]),
+    ]])
+}
+
+/// One units column whose cells name the roles themselves, on one line
+/// (`牵头单位：…；配合单位：…`) or as `（牵头）` after a name; a 销号情况
+/// column answering 已销号 / 未销号.
+fn unit_roles_in_cell() -> Layout {
+    layout(vec![vec![
+        row(&["序号", "重点工作任务", "责任单位", "工作进展", "销号情况"]),
+        vec![span("一、城乡建设", 5)],
+        row(&[
+            "1",
+            "完成城东片区棚户区改造征收320户。",
+            "牵头单位：县住建局；配合单位：县财政局、城东街道办事处",
+            "已签约298户，签约率93.1%。",
+            "未销号",
+        ]),
+        row(&[
+            "2",
+            "9月底前建成农村公路“四好”示范路15公里。",
+            "牵头：县交通运输局 配合：县自然资源局",
+            "15公里示范路已全部完工并通过验收。",
+            "已销号",
+        ]),
+        vec![span("二、民生保障", 5)],
+        row(&[
+            "3",
+            "新增城镇就业1800人。",
+            "县人社局（牵头），各乡（镇）人民政府",
+            "1-9月新增城镇就业1425人，完成率79.2%。",
+            "未销号",
         ]),
     ]])
 }

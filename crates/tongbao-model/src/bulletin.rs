@@ -178,7 +178,7 @@ pub struct Status {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum StatusCode {
-    /// No status given.
+    /// No status given, or a plain "not yet" (否, 未销号).
     None,
     /// “销号”, 已销号, 已完成, 办结.
     Closed,

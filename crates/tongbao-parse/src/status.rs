@@ -68,6 +68,9 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("✓", StatusCode::Closed),
     ("✔", StatusCode::Closed),
     ("否", StatusCode::None),
+    ("未销号", StatusCode::None),
+    ("暂不销号", StatusCode::None),
+    ("不予销号", StatusCode::None),
     ("×", StatusCode::None),
 ];
 
@@ -179,6 +182,7 @@ mod tests {
             ("是", StatusCode::Closed),
             ("√", StatusCode::Closed),
             ("否", StatusCode::None),
+            ("未销号", StatusCode::None),
             ("推进中", StatusCode::OnTrack),
             ("正在推进（已开工）", StatusCode::OnTrack),
             ("已竣工", StatusCode::Closed),

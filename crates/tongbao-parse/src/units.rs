@@ -22,13 +22,19 @@ impl UnitLists {
     ) {
         let mut role = column_role;
         for line in lines {
-            let (marked_role, rest) = split_role_prefix(line);
-            if let Some(marked) = marked_role {
-                role = marked;
-                self.role_marked |= marked != UnitRole::Unspecified;
-            }
-            for name in split_names(rest) {
-                let (suffix_role, name) = split_role_suffix(&name);
+            for name in split_names(line) {
+                // A role word opens a line or any later piece of it:
+                // `牵头单位：甲；配合单位：乙、丙`.
+                let (marked_role, name) = split_role_prefix(&name);
+                if let Some(marked) = marked_role {
+                    role = marked;
+                    self.role_marked |= marked != UnitRole::Unspecified;
+                }
+                let name = trim_entry_punctuation(name);
+                if name.is_empty() {
+                    continue;
+                }
+                let (suffix_role, name) = split_role_suffix(name);
                 if let Some(suffix) = suffix_role {
                     self.role_marked = true;
                     // `甲（牵头）、乙、丙`: the names after a marked lead support it.
@@ -188,6 +194,21 @@ mod tests {
         assert_eq!(lists.lead, ["县农业农村局"]);
         assert_eq!(lists.support, ["各乡镇", "县财政局"]);
         assert_eq!(lists.all(), ["县农业农村局", "各乡镇", "县财政局"]);
+    }
+
+    #[test]
+    fn role_words_may_open_any_piece_of_a_line() {
+        let mut lists = UnitLists::default();
+        lists.add_cell(
+            ["牵头单位：区住建局；配合单位：区财政局、城东街道"],
+            UnitRole::Unspecified,
+        );
+        assert_eq!(lists.lead, ["区住建局"]);
+        assert_eq!(lists.support, ["区财政局", "城东街道"]);
+        let mut spaced = UnitLists::default();
+        spaced.add_cell(["牵头： 市发改委 配合： 市财政局"], UnitRole::Unspecified);
+        assert_eq!(spaced.lead, ["市发改委"]);
+        assert_eq!(spaced.support, ["市财政局"]);
     }
 
     #[test]
