@@ -55,6 +55,9 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "事项",
             "项目名称",
             "工作目标",
+            "工作要点",
+            "目标要求",
+            "年度目标",
         ],
     ),
     (
@@ -65,6 +68,7 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "责任主体",
             "责任科室",
             "责任处室",
+            "承办单位",
             "单位",
             "部门",
             "科室",
@@ -97,11 +101,26 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "推进情况",
             "落实情况",
             "工作进展",
+            "实施情况",
+            "执行情况",
             "进展",
             "进度",
         ],
     ),
-    (Role::Status, &["销号状态", "状态", "销号"]),
+    (
+        Role::Status,
+        &[
+            "销号状态",
+            "状态",
+            "销号",
+            "是否完成",
+            "进度评价",
+            "督查评价",
+            "评价",
+            "亮灯情况",
+            "亮灯",
+        ],
+    ),
     (Role::Remarks, &["备注"]),
     (
         Role::Deadline,
@@ -110,6 +129,9 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
             "时间节点",
             "完成时间",
             "截止时间",
+            "时间要求",
+            "完成期限",
+            "期限",
             "时限",
             "节点",
         ],
@@ -515,6 +537,20 @@ mod tests {
         assert_eq!(classify("协助单位"), Some(Role::Units(UnitRole::Support)));
         assert_eq!(classify("工作目标"), Some(Role::Task));
         assert_eq!(classify("是否销号"), Some(Role::Status));
+        assert_eq!(classify("是否完成"), Some(Role::Status));
+        assert_eq!(classify("进度评价"), Some(Role::Status));
+        assert_eq!(classify("亮灯情况"), Some(Role::Status));
+        assert_eq!(classify("完成状态"), Some(Role::Status));
+        assert_eq!(classify("计划完成时间"), Some(Role::Deadline));
+        assert_eq!(classify("时间要求"), Some(Role::Deadline));
+        assert_eq!(classify("工作要点"), Some(Role::Task));
+        assert_eq!(classify("年度目标"), Some(Role::Task));
+        assert_eq!(classify("实施情况"), Some(Role::Progress));
+        assert_eq!(classify("目前进展"), Some(Role::Progress));
+        assert_eq!(
+            classify("承办单位"),
+            Some(Role::Units(UnitRole::Unspecified))
+        );
         assert_eq!(
             classify("责任科室"),
             Some(Role::Units(UnitRole::Unspecified))
