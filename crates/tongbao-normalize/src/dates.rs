@@ -13,8 +13,7 @@ use tongbao_model::{CalendarDate, DateKind};
 use crate::calendar::{DayRange, Festival};
 use crate::numeral::{ascii_digit, chinese_digit, chinese_run_end, parse_chinese, scan_arabic};
 use crate::text::{
-    WordIndex, is_ideograph, is_number_char, lookup, previous, range_separator, starts_with,
-    word_at,
+    WordIndex, is_ideograph, is_number_char, previous, range_separator, starts_with,
 };
 
 /// What the scan knows when it meets a time expression.
@@ -113,8 +112,10 @@ static AS_OF_WORDS: LazyLock<WordIndex<()>> =
     LazyLock::new(|| WordIndex::new([("截至", ()), ("截止", ())]));
 
 fn as_of_prefix(chars: &[char], at: usize) -> Option<usize> {
+    static LINKS: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new([("到", ()), ("至", ()), ("于", ())]));
     let (_, prefix) = AS_OF_WORDS.find(chars, at)?;
-    Some(prefix + word_at(chars, at + prefix, &["到", "至", "于"]).unwrap_or(0))
+    Some(prefix + LINKS.find(chars, at + prefix).map_or(0, |(_, len)| len))
 }
 
 /// Applies the marker after a base: `前`, `以来`, or none.
@@ -159,7 +160,9 @@ fn finish(chars: &[char], base: Base, context: &DateContext) -> Option<FoundDate
 /// `前`, `以前`, `之前` — but not the 前 of `前期`, `前景`…
 fn before_marker(chars: &[char], at: usize) -> Option<usize> {
     const NOT_BEFORE: &[char] = &['期', '景', '提', '沿', '列', '述', '置', '言', '身', '端'];
-    let marker = word_at(chars, at, &["以前", "之前", "前"])?;
+    static MARKERS: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new([("以前", ()), ("之前", ()), ("前", ())]));
+    let (_, marker) = MARKERS.find(chars, at)?;
     let next = chars.get(at + marker);
     (!next.is_some_and(|c| NOT_BEFORE.contains(c))).then_some(marker)
 }
@@ -167,7 +170,9 @@ fn before_marker(chars: &[char], at: usize) -> Option<usize> {
 /// `以来`, `至今`, `起` — but not the 起 of `起草`, `起步`…
 fn since_marker(chars: &[char], at: usize) -> Option<usize> {
     const NOT_SINCE: &[char] = &['草', '步', '点', '诉', '因', '飞', '来', '重', '降'];
-    let marker = word_at(chars, at, &["以来", "至今", "起"])?;
+    static MARKERS: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new([("以来", ()), ("至今", ()), ("起", ())]));
+    let (_, marker) = MARKERS.find(chars, at)?;
     let next = chars.get(at + marker);
     (!next.is_some_and(|c| NOT_SINCE.contains(c))).then_some(marker)
 }
@@ -226,12 +231,14 @@ fn match_single(chars: &[char], start: usize, context: &DateContext) -> Option<B
 /// What follows `2019年`: a month, a part of the year, or nothing.
 fn after_year(chars: &[char], at: usize, year: i32) -> Option<Base> {
     let whole_year = DayRange::months(year, 1, 12)?;
-    const ATOM_SUFFIXES: &[(&str, Option<Form>)] = &[
-        ("内", Some(Form::Within)),
-        ("度", Some(Form::Ordinary)),
-        ("底", None),
-        ("末", None),
-    ];
+    static ATOM_SUFFIXES: LazyLock<WordIndex<Option<Form>>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("内", Some(Form::Within)),
+            ("度", Some(Form::Ordinary)),
+            ("底", None),
+            ("末", None),
+        ])
+    });
     if let Some(base) = month_part(chars, at, year)
         .or_else(|| part_of_year(chars, at, year))
         .or_else(|| mid_year(chars, at, year))
@@ -241,7 +248,7 @@ fn after_year(chars: &[char], at: usize, year: i32) -> Option<Base> {
     if early(chars, at) {
         return Some(Base::span(at + 1, DayRange::months(year, 1, 1)?));
     }
-    Some(match lookup(chars, at, ATOM_SUFFIXES) {
+    Some(match ATOM_SUFFIXES.find(chars, at) {
         Some((Some(form), len)) => Base {
             form,
             ..Base::span(at + len, whole_year)
@@ -323,16 +330,16 @@ fn chinese_year(chars: &[char], start: usize) -> Option<(i32, usize)> {
 }
 
 /// Whether a number at `start`, if one is there, can begin a date: only
-/// as a year (four digits) or a month, day or quarter (one or two), and
-/// only followed by `年`, `月`, `季`, a range or a date separator. Numbers
-/// in prose (474家, 一批, 12345) start none, and are turned away here
-/// before every form is tried on them. A text not starting with a number
-/// may start a date.
+/// as a year (four digits, followed by `年` or a date separator) or a
+/// month or quarter (one or two digits, followed by `月` or `季`), or
+/// either followed by a range. Numbers in prose (474家, 一批, 12345, 4.08亿)
+/// start none, and are turned away here before every form is tried on
+/// them. A text not starting with a number may start a date.
 fn number_may_start_date(chars: &[char], start: usize) -> bool {
     let Some(&first) = chars.get(start) else {
         return false;
     };
-    let end = if ascii_digit(first).is_some() {
+    let (end, follows): (usize, fn(char) -> bool) = if ascii_digit(first).is_some() {
         let run = chars
             .get(start..)
             .unwrap_or_default()
@@ -340,17 +347,19 @@ fn number_may_start_date(chars: &[char], start: usize) -> bool {
             .take(5)
             .take_while(|c| ascii_digit(**c).is_some())
             .count();
-        if !matches!(run, 1 | 2 | 4) {
-            return false;
+        match run {
+            1 | 2 => (start + run, |c| matches!(c, '月' | '季')),
+            4 => (start + run, |c| matches!(c, '年' | '.' | '．' | '/')),
+            _ => return false,
         }
-        start + run
     } else if is_number_char(first) {
-        chinese_run_end(chars, start)
+        (chinese_run_end(chars, start), |c| {
+            matches!(c, '年' | '月' | '季')
+        })
     } else {
         return true;
     };
-    matches!(chars.get(end), Some('年' | '月' | '季' | '.' | '．' | '/'))
-        || range_separator(chars, end).is_some()
+    chars.get(end).copied().is_some_and(follows) || range_separator(chars, end).is_some()
 }
 
 /// A run of `min..=max` digits at `start` and not followed by another digit.
@@ -384,16 +393,19 @@ fn month_tail(chars: &[char], at: usize, year: i32, month: u8) -> Option<Base> {
     if let Some(day) = day_of_month(chars, at, year, month) {
         return Some(day);
     }
-    const PARTS: &[(&str, Part)] = &[
-        ("上旬", Part::Days(1, 10)),
-        ("中旬", Part::Days(11, 20)),
-        ("下旬", Part::Days(21, 31)),
-        ("底", Part::LastDay),
-        ("末", Part::LastDay),
-        ("份", Part::Whole),
-    ];
-    let part =
-        lookup(chars, at, PARTS).or_else(|| early(chars, at).then_some((Part::Days(1, 10), 1)));
+    static PARTS: LazyLock<WordIndex<Part>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("上旬", Part::Days(1, 10)),
+            ("中旬", Part::Days(11, 20)),
+            ("下旬", Part::Days(21, 31)),
+            ("底", Part::LastDay),
+            ("末", Part::LastDay),
+            ("份", Part::Whole),
+        ])
+    });
+    let part = PARTS
+        .find(chars, at)
+        .or_else(|| early(chars, at).then_some((Part::Days(1, 10), 1)));
     let (part, len) = part.unwrap_or((Part::Whole, 0));
     Some(part.of_month(at + len, year, month)?.in_month(year, month))
 }

@@ -15,9 +15,10 @@ use std::sync::LazyLock;
 use tongbao_model::{FigureKind, Qualifier};
 
 use crate::numeral::{
-    Decimal, ascii_digit, chinese_digit, chinese_place, chinese_run_end, parse_chinese, scan_arabic,
+    ArabicNumber, Decimal, ascii_digit, chinese_digit, chinese_place, chinese_run_end,
+    parse_chinese, scan_arabic,
 };
-use crate::text::{WordIndex, is_ideograph, lookup, previous, range_separator, starts_with};
+use crate::text::{WordIndex, is_ideograph, previous, range_separator, starts_with};
 
 /// A figure found at some start index.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +125,9 @@ const SET_PHRASES: &[&str] = &[
 static LEADING_QUALIFIER_WORDS: LazyLock<WordIndex<Qualifier>> =
     LazyLock::new(|| WordIndex::new(LEADING_QUALIFIERS.iter().copied()));
 
+static TRAILING_QUALIFIER_WORDS: LazyLock<WordIndex<Qualifier>> =
+    LazyLock::new(|| WordIndex::new(TRAILING_QUALIFIERS.iter().copied()));
+
 static SET_PHRASE_WORDS: LazyLock<WordIndex<()>> =
     LazyLock::new(|| WordIndex::new(SET_PHRASES.iter().map(|phrase| (*phrase, ()))));
 
@@ -169,8 +173,14 @@ enum Unit {
     Major,
 }
 
-/// The figure starting at `chars[start]`, if one does.
-pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
+/// The figure starting at `chars[start]`, if one does. `arabic` is
+/// `scan_arabic(chars, start)`: the scan reads the number at a place once
+/// for all the matchers tried there.
+pub(crate) fn match_at(
+    chars: &[char],
+    start: usize,
+    arabic: Option<ArabicNumber>,
+) -> Option<FoundFigure> {
     let (leading, number_start) = match leading_qualifier(chars, start) {
         Some((qualifier, len)) => (Some(qualifier), start + len),
         None => (None, start),
@@ -181,15 +191,24 @@ pub(crate) fn match_at(chars: &[char], start: usize) -> Option<FoundFigure> {
     if SET_PHRASE_WORDS.find(chars, number_start).is_some() {
         return None;
     }
-    let number = read_number(chars, number_start)?;
+    let number = if number_start == start {
+        number_from(chars, start, arabic)
+    } else {
+        read_number(chars, number_start)
+    }?;
     figure_after(chars, start, number, leading).map(|(figure, _)| figure)
 }
 
 /// A range of two figures sharing the upper one's scale and unit (`3-5个`,
 /// `20%-30%`, `1.5-2亿元`): the lower bound `at_least`, the upper `at_most`.
 /// Two figures, since a figure holds one value; each with its start.
-pub(crate) fn match_range_at(chars: &[char], start: usize) -> Option<[(usize, FoundFigure); 2]> {
-    let lower = read_number(chars, start)?;
+/// `arabic` is `scan_arabic(chars, start)`, as for [`match_at`].
+pub(crate) fn match_range_at(
+    chars: &[char],
+    start: usize,
+    arabic: Option<ArabicNumber>,
+) -> Option<[(usize, FoundFigure); 2]> {
+    let lower = number_from(chars, start, arabic)?;
     let percent_len = usize::from(matches!(chars.get(lower.end), Some('%' | '％')));
     let separator_at = lower.end + percent_len;
     let upper_start = separator_at + range_separator(chars, separator_at)?;
@@ -268,7 +287,7 @@ fn figure_after(
         return None;
     }
     at += len;
-    let trailing = lookup(chars, at, TRAILING_QUALIFIERS);
+    let trailing = TRAILING_QUALIFIER_WORDS.find(chars, at);
     at += trailing.map_or(0, |(_, len)| len);
     let qualifier = leading
         .or(trailing.map(|(q, _)| q))
@@ -326,10 +345,15 @@ fn spelled_percent(
 
 /// The number at `start`: Arabic digits, or a run of Chinese numerals.
 fn read_number(chars: &[char], start: usize) -> Option<Number> {
+    number_from(chars, start, scan_arabic(chars, start))
+}
+
+/// [`read_number`] given `arabic`, the result of `scan_arabic(chars, start)`.
+fn number_from(chars: &[char], start: usize, arabic: Option<ArabicNumber>) -> Option<Number> {
     if previous(chars, start) == Some('第') {
         return None; // an ordinal: 第21届, 第三
     }
-    if let Some(number) = scan_arabic(chars, start) {
+    if let Some(number) = arabic {
         // 5G, 3D: a code, not a count.
         if chars
             .get(number.end)
@@ -427,6 +451,10 @@ fn metric_before(chars: &[char], start: usize) -> Option<String> {
         "提高", "降低", "上升", "下滑", "回落",
     ];
     const COMPARED: &[&str] = &["同比", "环比"];
+    static NAMED_WORDS: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new(NAMED.iter().map(|word| (*word, ()))));
+    static COMPARED_WORDS: LazyLock<WordIndex<()>> =
+        LazyLock::new(|| WordIndex::new(COMPARED.iter().map(|word| (*word, ()))));
     let link = LINKS
         .iter()
         .find(|link| {
@@ -438,9 +466,10 @@ fn metric_before(chars: &[char], start: usize) -> Option<String> {
         .map_or(0, |link| link.chars().count());
     let end = start.checked_sub(link)?;
     let last = previous(chars, end)?;
-    let written_at = |len: usize, words: &[&str]| {
+    // Every word in these lists is two chars long.
+    let written_at = |len: usize, words: &WordIndex<()>| {
         end.checked_sub(len)
-            .is_some_and(|at| words.iter().any(|word| starts_with(chars, at, word)))
+            .is_some_and(|at| words.find(chars, at).is_some())
     };
     let len = if last == '率' {
         // The rate's name: up to two characters before 率.
@@ -449,8 +478,8 @@ fn metric_before(chars: &[char], start: usize) -> Option<String> {
             len += 1;
         }
         len
-    } else if written_at(2, NAMED) {
-        if written_at(4, COMPARED) { 4 } else { 2 }
+    } else if written_at(2, &NAMED_WORDS) {
+        if written_at(4, &COMPARED_WORDS) { 4 } else { 2 }
     } else {
         return None;
     };

@@ -46,7 +46,7 @@ use tongbao_model::{CalendarDate, DateExpr, Figure};
 pub use normalize::{Options, normalize};
 
 use crate::dates::DateContext;
-use crate::numeral::{chinese_run_end, is_chinese_numeral_char, scan_arabic};
+use crate::numeral::{ArabicNumber, chinese_run_end, is_chinese_numeral_char, scan_arabic};
 use crate::text::{WordIndex, is_number_char};
 
 /// What a text's expressions are read against.
@@ -121,13 +121,15 @@ fn scan_chars(
         // trying every matcher on them.
         if !starts.contains(c) || !opens_expression(chars, at) {
             at = if c.is_ascii_alphabetic() {
-                token_end(chars, at)
+                token_end(chars, at, None)
             } else {
                 at + 1
             };
             continue;
         }
-        if let Some(after_label) = list_label_end(chars, at, &context) {
+        // Every matcher below reads the number here, if there is one.
+        let arabic = scan_arabic(chars, at);
+        if let Some(after_label) = list_label_end(chars, at, arabic, &context) {
             at = after_label;
             continue;
         }
@@ -146,7 +148,7 @@ fn scan_chars(
             at = end;
             continue;
         }
-        if let Some(range) = figures::match_range_at(chars, at) {
+        if let Some(range) = figures::match_range_at(chars, at, arabic) {
             for (start, figure) in range {
                 let figure = to_figure(&mut texts, start, figure);
                 at = figure.span[1];
@@ -154,13 +156,13 @@ fn scan_chars(
             }
             continue;
         }
-        if let Some(figure) = figures::match_at(chars, at) {
+        if let Some(figure) = figures::match_at(chars, at, arabic) {
             let figure = to_figure(&mut texts, at, figure);
             at = figure.span[1];
             found.figures.push(figure);
             continue;
         }
-        at = token_end(chars, at);
+        at = token_end(chars, at, arabic);
     }
     found
 }
@@ -199,10 +201,17 @@ impl<'a> SpanTexts<'a> {
         }
         let (from, byte) = self.cursor;
         let skipped = self.chars.get(from..index).unwrap_or_default();
-        let byte = byte + skipped.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let byte = byte + skipped.iter().map(|&c| utf8_len(c)).sum::<usize>();
         self.cursor = (index, byte);
         byte
     }
+}
+
+/// [`char::len_utf8`] without branches: the walk between spans covers
+/// most of a text, and its chars are mixed ASCII and ideographs.
+fn utf8_len(c: char) -> usize {
+    let code = c as u32;
+    1 + usize::from(code >= 0x80) + usize::from(code >= 0x800) + usize::from(code >= 0x1_0000)
 }
 
 /// Whether an expression can start with `c`: a digit, a Chinese numeral,
@@ -324,22 +333,29 @@ fn to_figure(texts: &mut SpanTexts, start: usize, figure: figures::FoundFigure) 
 
 /// A list label glued to a date: `1.8月8日` is item 1 and `8月8日`, and
 /// `16．2019年` is item 16 and `2019年`, since neither decimal is a figure.
-/// Returns the index after the label's dot.
-fn list_label_end(chars: &[char], at: usize, context: &DateContext) -> Option<usize> {
-    let number = scan_arabic(chars, at)?;
+/// Returns the index after the label's dot. `arabic` is
+/// `scan_arabic(chars, at)`.
+fn list_label_end(
+    chars: &[char],
+    at: usize,
+    arabic: Option<ArabicNumber>,
+    context: &DateContext,
+) -> Option<usize> {
+    let number = arabic?;
     if !number.has_fraction || number.integer_digits > 2 {
         return None;
     }
     let after_dot = at + number.integer_digits + 1;
     let glued = dates::match_at(chars, after_dot, context).is_some()
-        && figures::match_at(chars, at).is_none();
+        && figures::match_at(chars, at, arabic).is_none();
     glued.then_some(after_dot)
 }
 
 /// Where scanning goes on after a place where nothing starts: past the
 /// whole number, code or numeral run, so nothing is found inside one
 /// (`G4012`, `18.1998`, the `4` of `6:4`, the `五` of `一区五园`).
-fn token_end(chars: &[char], at: usize) -> usize {
+/// `arabic` is `scan_arabic(chars, at)`.
+fn token_end(chars: &[char], at: usize, arabic: Option<ArabicNumber>) -> usize {
     let Some(&c) = chars.get(at) else {
         return at + 1;
     };
@@ -350,7 +366,7 @@ fn token_end(chars: &[char], at: usize) -> usize {
         }
         return end;
     }
-    if let Some(number) = scan_arabic(chars, at) {
+    if let Some(number) = arabic {
         // A ratio or a time of day goes on after the colon: 6:4, 14:30.
         let mut end = number.end;
         while matches!(chars.get(end), Some(':' | '：'))
@@ -405,7 +421,8 @@ mod tests {
                         [first, second].into_iter().chain(tail.chars()).collect();
                     let text: String = chars.iter().collect();
                     assert!(dates::match_at(&chars, 0, &context).is_none(), "{text}");
-                    assert!(figures::match_at(&chars, 0).is_none(), "{text}");
+                    let arabic = scan_arabic(&chars, 0);
+                    assert!(figures::match_at(&chars, 0, arabic).is_none(), "{text}");
                 }
                 checked += 1;
             }
@@ -470,9 +487,14 @@ mod tests {
             for tail in TAILS {
                 let chars: Vec<char> = std::iter::once(c).chain(tail.chars()).collect();
                 assert!(dates::match_at(&chars, 0, &context).is_none(), "{c}{tail}");
-                assert!(figures::match_at(&chars, 0).is_none(), "{c}{tail}");
-                assert!(figures::match_range_at(&chars, 0).is_none(), "{c}{tail}");
-                assert!(list_label_end(&chars, 0, &context).is_none(), "{c}{tail}");
+                let arabic = scan_arabic(&chars, 0);
+                assert!(figures::match_at(&chars, 0, arabic).is_none(), "{c}{tail}");
+                assert!(
+                    figures::match_range_at(&chars, 0, arabic).is_none(),
+                    "{c}{tail}"
+                );
+                let label = list_label_end(&chars, 0, arabic, &context);
+                assert!(label.is_none(), "{c}{tail}");
             }
             checked += 1;
         }

@@ -45,11 +45,14 @@ pub fn chinese_place(c: char) -> Option<u64> {
 
 /// An ASCII digit from an ASCII or full-width digit character.
 pub fn ascii_digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
+    // One subtraction and compare per script: this runs on every char a
+    // number could start at, and on every digit of every number.
+    let ascii = (c as u32).wrapping_sub('0' as u32);
+    if ascii < 10 {
+        return Some(ascii);
     }
+    let full_width = (c as u32).wrapping_sub('０' as u32);
+    (full_width < 10).then_some(full_width)
 }
 
 /// Whether `c` can be part of a Chinese integer.
@@ -153,9 +156,11 @@ impl Decimal {
         // both exact, so one multiplication or division rounds once.
         let power = EXACT_POWERS.get(self.exponent.unsigned_abs() as usize);
         if let Some(&power) = power
-            && self.mantissa <= 1 << 53
+            && let Ok(mantissa) = u64::try_from(self.mantissa)
+            && mantissa <= 1 << 53
         {
-            let mantissa = self.mantissa as f64;
+            // From u64: converting a u128 is a library call.
+            let mantissa = mantissa as f64;
             return if self.exponent < 0 {
                 mantissa / power
             } else {
@@ -171,6 +176,10 @@ impl Decimal {
 
     /// The value as a whole number, when it is one and fits in `u64`.
     pub fn to_integer(self) -> Option<u64> {
+        if self.exponent == 0 {
+            // The common case, a whole number as written, needs no scaling.
+            return u64::try_from(self.mantissa).ok();
+        }
         let mut mantissa = self.mantissa;
         let mut exponent = self.exponent;
         while exponent < 0 {
@@ -205,30 +214,35 @@ const MAX_DIGITS: usize = 30;
 /// groups (`1,200`), and a fraction after `.` or `．`. `None` when
 /// `chars[start]` is not a digit.
 pub fn scan_arabic(chars: &[char], start: usize) -> Option<ArabicNumber> {
-    let digit_at = |i: usize| chars.get(i).copied().and_then(ascii_digit);
-    digit_at(start)?;
-    let mut mantissa: u128 = 0;
-    let mut digits = 0usize;
-    let mut i = start;
-    while let Some(d) = digit_at(i) {
-        mantissa = mantissa.saturating_mul(10).saturating_add(u128::from(d));
-        digits += 1;
-        i += 1;
+    let rest = chars.get(start..)?;
+    let digit_at = |i: usize| rest.get(i).copied().and_then(ascii_digit);
+    // Past MAX_DIGITS the value is dropped, so the mantissa may wrap there.
+    let mut mantissa = u128::from(digit_at(0)?);
+    let mut digits = 1usize;
+    let mut i = 1;
+    loop {
+        if let Some(d) = digit_at(i) {
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u128::from(d));
+            digits += 1;
+            i += 1;
+            continue;
+        }
         // A thousands group: a comma followed by exactly three digits.
-        let group = chars.get(i) == Some(&',')
+        let group = rest.get(i) == Some(&',')
             && (1..=3).all(|k| digit_at(i + k).is_some())
             && digit_at(i + 4).is_none();
-        if group {
-            i += 1;
+        if !group {
+            break;
         }
+        i += 1;
     }
     let integer_digits = digits;
     let mut exponent = 0i32;
-    let has_fraction = matches!(chars.get(i), Some('.' | '．')) && digit_at(i + 1).is_some();
+    let has_fraction = matches!(rest.get(i), Some('.' | '．')) && digit_at(i + 1).is_some();
     if has_fraction {
         i += 1;
         while let Some(d) = digit_at(i) {
-            mantissa = mantissa.saturating_mul(10).saturating_add(u128::from(d));
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u128::from(d));
             digits += 1;
             exponent -= 1;
             i += 1;
@@ -237,7 +251,7 @@ pub fn scan_arabic(chars: &[char], start: usize) -> Option<ArabicNumber> {
     let value = (digits <= MAX_DIGITS).then_some(Decimal { mantissa, exponent });
     Some(ArabicNumber {
         value,
-        end: i,
+        end: start + i,
         has_fraction,
         integer_digits,
     })

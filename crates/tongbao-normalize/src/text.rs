@@ -11,40 +11,30 @@ pub(crate) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
         .all(|(index, expected)| chars.get(index) == Some(&expected))
 }
 
-/// The value of the first entry of `table` whose word is written at `at`,
-/// and the word's length in chars. List longer words before their prefixes.
-pub(crate) fn lookup<T: Copy>(
-    chars: &[char],
-    at: usize,
-    table: &[(&str, T)],
-) -> Option<(T, usize)> {
-    table
-        .iter()
-        .find(|(word, _)| starts_with(chars, at, word))
-        .map(|(word, value)| (*value, word.chars().count()))
-}
-
-/// The length of the first of `words` written at `at`.
-pub(crate) fn word_at(chars: &[char], at: usize, words: &[&str]) -> Option<usize> {
-    words
-        .iter()
-        .find(|word| starts_with(chars, at, word))
-        .map(|word| word.chars().count())
-}
-
 /// A word list indexed by first char: finding the word written at some
-/// place compares only the few words that start with the char there,
-/// rather than every word in the list. For long lists on hot paths.
+/// place compares only the few words whose first char falls in the same
+/// bucket as the char there, rather than every word in the list. Most
+/// places a word is looked for start none, and land in an empty bucket.
 pub(crate) struct WordIndex<T> {
-    /// Sorted by first char, stably: words sharing a first char keep the
+    /// Sorted by bucket, stably: words sharing a first char keep the
     /// list's order, so the first listed match still wins.
     entries: Vec<IndexedWord<T>>,
+    /// Where each bucket's entries start in `entries`, and past the last
+    /// bucket, where they end.
+    bucket_starts: [usize; BUCKETS + 1],
 }
 
 struct IndexedWord<T> {
     first: char,
     chars: Box<[char]>,
     value: T,
+}
+
+/// Buckets in a [`WordIndex`]: a char's bucket is its code modulo this.
+const BUCKETS: usize = 128;
+
+fn bucket(c: char) -> usize {
+    c as usize % BUCKETS
 }
 
 impl<T: Copy> WordIndex<T> {
@@ -61,20 +51,31 @@ impl<T: Copy> WordIndex<T> {
                 })
             })
             .collect();
-        entries.sort_by_key(|entry| entry.first);
-        WordIndex { entries }
+        entries.sort_by_key(|entry| bucket(entry.first));
+        let mut bucket_starts = [0; BUCKETS + 1];
+        for (index, start) in bucket_starts.iter_mut().enumerate() {
+            *start = entries.partition_point(|entry| bucket(entry.first) < index);
+        }
+        WordIndex {
+            entries,
+            bucket_starts,
+        }
     }
 
     /// The value of the first word written at `at`, and its length in chars.
     pub(crate) fn find(&self, chars: &[char], at: usize) -> Option<(T, usize)> {
-        let first = *chars.get(at)?;
-        let from = self.entries.partition_point(|entry| entry.first < first);
         let rest = chars.get(at..)?;
+        let first = *rest.first()?;
+        let from = *self.bucket_starts.get(bucket(first))?;
+        let to = *self.bucket_starts.get(bucket(first) + 1)?;
+        // Compared char by char: the words are a few chars long, shorter
+        // than what a call to memcmp (slice equality) costs.
+        let written =
+            |word: &[char]| word.len() <= rest.len() && word.iter().zip(rest).all(|(a, b)| a == b);
         self.entries
-            .get(from..)?
+            .get(from..to)?
             .iter()
-            .take_while(|entry| entry.first == first)
-            .find(|entry| rest.starts_with(&entry.chars))
+            .find(|entry| entry.first == first && written(&entry.chars))
             .map(|entry| (entry.value, entry.chars.len()))
     }
 }
