@@ -395,6 +395,8 @@ fn month_tail(chars: &[char], at: usize, year: i32, month: u8) -> Option<Base> {
     }
     static PARTS: LazyLock<WordIndex<Part>> = LazyLock::new(|| {
         WordIndex::new([
+            ("上中旬", Part::Days(1, 20)),
+            ("中下旬", Part::Days(11, 31)),
             ("上旬", Part::Days(1, 10)),
             ("中旬", Part::Days(11, 20)),
             ("下旬", Part::Days(21, 31)),
@@ -642,7 +644,13 @@ fn standalone_word(chars: &[char], start: usize, context: &DateContext) -> Optio
 /// `下旬` alone: the month named last in the text, else the reference month.
 fn bare_ten_days(chars: &[char], start: usize, context: &DateContext) -> Option<Base> {
     static TEN_DAYS: LazyLock<WordIndex<(u8, u8)>> = LazyLock::new(|| {
-        WordIndex::new([("上旬", (1, 10)), ("中旬", (11, 20)), ("下旬", (21, 31))])
+        WordIndex::new([
+            ("上中旬", (1, 20)),
+            ("中下旬", (11, 31)),
+            ("上旬", (1, 10)),
+            ("中旬", (11, 20)),
+            ("下旬", (21, 31)),
+        ])
     });
     let ((first, last), len) = TEN_DAYS.find(chars, start)?;
     let (year, month) = context

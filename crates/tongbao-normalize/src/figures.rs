@@ -40,6 +40,8 @@ const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("不高于", Qualifier::AtMost),
     ("不多于", Qualifier::AtMost),
     ("超过", Qualifier::AtLeast),
+    ("突破", Qualifier::AtLeast),
+    ("超", Qualifier::AtLeast),
     ("大约", Qualifier::About),
     ("将近", Qualifier::About),
     ("接近", Qualifier::About),

@@ -217,8 +217,8 @@ fn utf8_len(c: char) -> usize {
 /// Whether an expression can start with `c`: a digit, a Chinese numeral,
 /// or the first char of a word that starts a date (`截至`, `今年`, `本月`,
 /// `上半年`, `全年`, `年底`, `下旬`, `中旬`, `前三季度`, `第三季度`, `春节`,
-/// `元旦`, `国庆`) or a figure's qualifier (`不低于`, `超过`, `大约`,
-/// `将近`, `接近`, `约`, `近`, `逾`). The word lists' tests check that
+/// `元旦`, `国庆`) or a figure's qualifier (`不低于`, `超过`, `超`, `突破`,
+/// `大约`, `将近`, `接近`, `约`, `近`, `逾`). The word lists' tests check that
 /// every word starts with one of these.
 fn may_start(c: char) -> bool {
     if c.is_ascii() {
@@ -244,6 +244,7 @@ fn may_start(c: char) -> bool {
                 | '国'
                 | '不'
                 | '超'
+                | '突'
                 | '大'
                 | '将'
                 | '接'
@@ -262,9 +263,9 @@ fn opens_expression(chars: &[char], at: usize) -> bool {
     static OPENINGS: LazyLock<WordIndex<()>> = LazyLock::new(|| {
         let openings = [
             "截至", "截止", "今年", "本年", "本月", "当年", "当月", "明年", "去年", "上半", "上旬",
-            "下半", "下旬", "下月", "下个", "中旬", "全年", "年内", "年底", "年末", "年初", "年中",
-            "春节", "元旦", "国庆", "不低", "不少", "不超", "不高", "不多", "超过", "大约", "将近",
-            "接近", "约", "近", "逾",
+            "下半", "下旬", "下月", "下个", "中旬", "中下", "上中", "突破", "全年", "年内", "年底",
+            "年末", "年初", "年中", "春节", "元旦", "国庆", "不低", "不少", "不超", "不高", "不多",
+            "超过", "大约", "将近", "接近", "约", "近", "逾",
         ];
         WordIndex::new(openings.map(|word| (word, ())))
     });
@@ -274,9 +275,10 @@ fn opens_expression(chars: &[char], at: usize) -> bool {
     if is_number_char(c) {
         return true;
     }
-    if matches!(c, '前' | '第') {
-        // 前三季度, 第三季度.
-        return chars.get(at + 1).copied().is_some_and(is_number_char);
+    // 前三季度, 第三季度, 超1亿元.
+    if matches!(c, '前' | '第' | '超') && chars.get(at + 1).copied().is_some_and(is_number_char)
+    {
+        return true;
     }
     OPENINGS.find(chars, at).is_some()
 }
@@ -403,7 +405,7 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|c| may_start(*c) && !is_number_char(*c))
             .collect();
-        assert_eq!(word_chars.len(), 24, "{word_chars:?}");
+        assert_eq!(word_chars.len(), 25, "{word_chars:?}");
         let seconds: Vec<char> = IDEOGRAPHS
             .chain(0x20..0x7F)
             .chain(0xFF10..=0xFF19)
