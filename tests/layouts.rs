@@ -249,6 +249,36 @@ fn unit_roles_in_cell_xlsx() {
     check_unit_roles_in_cell("unit-roles-in-cell.xlsx");
 }
 
+fn check_status_in_completion_column(name: &str) {
+    let bulletin = convert(name);
+    assert_eq!(areas(&bulletin), ["?、产业发展", "?、生态环境"]);
+    assert_eq!(
+        outline(&bulletin),
+        [
+            "1 产业发展 on_track",
+            "2 产业发展 closed",
+            "3 生态环境 behind"
+        ]
+    );
+    // 工作进展 stays the progress; 完成情况 gave the status.
+    assert_eq!(
+        bulletin.tasks[1].progress[0].text,
+        "1-9月完成技改投资6.3亿元。"
+    );
+    assert_eq!(bulletin.tasks[1].status.source, StatusSource::Column);
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
+#[test]
+fn status_in_completion_column_docx() {
+    check_status_in_completion_column("status-in-completion-column.docx");
+}
+
+#[test]
+fn status_in_completion_column_xlsx() {
+    check_status_in_completion_column("status-in-completion-column.xlsx");
+}
+
 fn check_extra_columns(name: &str) {
     let bulletin = convert(name);
     assert_eq!(areas(&bulletin), ["一、重大项目建设", "二、社会事业"]);

@@ -18,6 +18,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("header-synonyms", header_synonyms()),
         ("split-tables", split_tables()),
         ("unit-roles-in-cell", unit_roles_in_cell()),
+        ("status-in-completion-column", status_in_completion_column()),
     ]
 }
 
@@ -336,6 +337,45 @@ fn unit_roles_in_cell() -> Layout {
             "1-9月新增城镇就业1425人，完成率79.2%。",
             "未销号",
         ]),
+    ]])
+}
+
+/// `工作进展` holds the progress and `完成情况` the status words: both labels
+/// name progress, and the cells tell which is which.
+fn status_in_completion_column() -> Layout {
+    layout(vec![vec![
+        row(&[
+            "序号",
+            "攻坚领域",
+            "重点工作任务",
+            "责任单位",
+            "工作进展",
+            "完成情况",
+        ]),
+        vec![
+            c("1"),
+            restart("产业发展"),
+            c("新增规模以上工业企业12家。"),
+            c("县经信局"),
+            c("1-9月新增规上企业9家，完成率75%。"),
+            c("序时推进"),
+        ],
+        vec![
+            c("2"),
+            cont(),
+            c("完成技改投资6亿元。"),
+            c("县经信局"),
+            c("1-9月完成技改投资6.3亿元。"),
+            c("已完成"),
+        ],
+        vec![
+            c("3"),
+            restart("生态环境"),
+            c("完成农村生活污水治理提标改造村40个。"),
+            c("县生态环境分局\n县农业农村局"),
+            c("已完工18个，在建12个，10个未开工。"),
+            c("滞后"),
+        ],
     ]])
 }
 

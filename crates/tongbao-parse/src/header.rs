@@ -6,8 +6,9 @@
 
 use std::collections::BTreeSet;
 
-use tongbao_model::{Cell, Row, Table};
+use tongbao_model::{Cell, Row, StatusCode, Table};
 
+use crate::status::classify_status;
 use crate::text::{compact, kept_by_compact, leading_label};
 
 /// Whether a unit column names lead or supporting units.
@@ -400,6 +401,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         width,
     };
     let mut task = None;
+    let mut progress_columns = Vec::new();
     for column in columns {
         let top_label = top
             .and_then(|row| cell_at(row, column))
@@ -420,7 +422,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             Role::Units(unit_role) => map.units.push((column, unit_role)),
             Role::Number => set_once(&mut map.number, column),
             Role::Area => set_once(&mut map.area, column),
-            Role::Progress => set_once(&mut map.progress, column),
+            Role::Progress => progress_columns.push(column),
             Role::Status => set_once(&mut map.status, column),
             Role::Remarks => set_once(&mut map.remarks, column),
             Role::Deadline => set_once(&mut map.deadline, column),
@@ -429,6 +431,18 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     }
     // The caller only builds a header for a row that names a task column.
     map.task = task.unwrap_or(0);
+    let data_start = header_row + 1 + usize::from(sub.is_some());
+    // `工作进展 | 完成情况`: both labels name progress, and the one whose
+    // cells are status words (已完成, 序时推进) is the status column.
+    if map.status.is_none()
+        && progress_columns.len() > 1
+        && let Some(position) = progress_columns
+            .iter()
+            .position(|&column| holds_status_words(table, data_start, column))
+    {
+        map.status = Some(progress_columns.remove(position));
+    }
+    map.progress = progress_columns.first().copied();
     Header {
         map,
         signatures: [top, sub]
@@ -436,7 +450,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             .flatten()
             .map(|row| row_signature(table, row))
             .collect(),
-        data_start: header_row + 1 + usize::from(sub.is_some()),
+        data_start,
     }
 }
 
@@ -461,6 +475,32 @@ pub(crate) fn cell_at(row: &Row, column: usize) -> Option<&Cell> {
 /// The grid column after the last one `cell` covers.
 fn cell_end(cell: &Cell) -> usize {
     cell.grid_col.saturating_add(cell.col_span)
+}
+
+/// Status words are short; progress text that happens to hold one is not.
+const MAX_STATUS_WORD_CHARS: usize = 12;
+
+/// Whether most filled cells of `column` below the header are status words.
+fn holds_status_words(table: &Table, data_start: usize, column: usize) -> bool {
+    let (mut filled, mut status_words) = (0usize, 0usize);
+    let cells = table
+        .rows
+        .iter()
+        .skip(data_start)
+        .filter_map(|row| cell_at(row, column))
+        .filter(|cell| cell.merged_from.is_none());
+    for cell in cells {
+        let text = compact(&cell.text());
+        if text.is_empty() {
+            continue;
+        }
+        filled += 1;
+        let short = text.chars().nth(MAX_STATUS_WORD_CHARS).is_none();
+        if short && classify_status(&text) != StatusCode::Other {
+            status_words += 1;
+        }
+    }
+    filled > 0 && status_words * 2 > filled
 }
 
 fn set_once(slot: &mut Option<usize>, column: usize) {
