@@ -279,6 +279,21 @@ fn status_in_completion_column_xlsx() {
     check_status_in_completion_column("status-in-completion-column.xlsx");
 }
 
+#[test]
+fn summary_tables_of_counts_hold_no_tasks() {
+    let bulletin = convert("summary-tables.docx");
+    assert_eq!(areas(&bulletin), ["一、城乡建设", "二、民生保障"]);
+    assert_eq!(
+        outline(&bulletin),
+        [
+            "1 城乡建设 closed",
+            "2 城乡建设 on_track",
+            "3 民生保障 warning"
+        ]
+    );
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
 fn check_extra_columns(name: &str) {
     let bulletin = convert(name);
     assert_eq!(areas(&bulletin), ["一、重大项目建设", "二、社会事业"]);

@@ -27,6 +27,7 @@ pub fn word_only() -> Vec<(&'static str, Vec<Part>)> {
     vec![
         ("heading-paragraphs.docx", heading_paragraphs()),
         ("auto-numbering.docx", auto_numbering()),
+        ("summary-tables.docx", summary_tables()),
     ]
 }
 
@@ -521,6 +522,55 @@ pub fn split_tables() -> Layout {
             ]),
         ],
     ])
+}
+
+/// Word: a summary table of counts before the task list and another after
+/// it, both as wide as the list; neither holds tasks.
+fn summary_tables() -> Vec<Part> {
+    let counts = |title: &str| {
+        vec![
+            row(&[title, "任务数", "已销号", "序时推进", "预警"]),
+            row(&["城乡建设", "2", "1", "1", "0"]),
+            row(&["民生保障", "1", "0", "0", "1"]),
+            row(&["合计", "3", "1", "1", "1"]),
+        ]
+    };
+    vec![
+        Part::Paragraph(TITLE.to_owned()),
+        Part::Paragraph(AS_OF.to_owned()),
+        Part::Paragraph("一、总体情况".to_owned()),
+        Part::Table(counts("攻坚领域")),
+        Part::Paragraph("二、任务清单".to_owned()),
+        Part::Table(vec![
+            row(&["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"]),
+            vec![span("一、城乡建设", 5)],
+            row(&[
+                "1",
+                "完成城区雨污分流改造管网12公里。",
+                "县住建局",
+                "已完成12.4公里。",
+                "已销号",
+            ]),
+            row(&[
+                "2",
+                "年内建成县城第二水厂。",
+                "县水利局",
+                "主体工程完成70%。",
+                "序时推进",
+            ]),
+            vec![span("二、民生保障", 5)],
+            row(&[
+                "3",
+                "新增城镇就业1800人。",
+                "县人社局",
+                "1-9月新增就业1190人，完成率66.1%。",
+                "预警",
+            ]),
+        ]),
+        Part::Paragraph("附：分领域销号情况".to_owned()),
+        // Same width as the list, a header of counts, numbers below it.
+        Part::Table(counts("领域")),
+    ]
 }
 
 /// Word: areas given only as `一、…` paragraphs before each table.

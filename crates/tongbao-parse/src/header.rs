@@ -154,6 +154,9 @@ const ROLE_KEYWORDS: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// Words that make a label a count or a total (`任务数量`, `合计`).
+const COUNT_WORDS: &[&str] = &["数量", "总数", "个数", "项数", "合计", "小计"];
+
 /// Header labels longer than this are data, not headers.
 const MAX_HEADER_LABEL_CHARS: usize = 24;
 
@@ -161,6 +164,10 @@ const MAX_HEADER_LABEL_CHARS: usize = 24;
 pub(crate) fn classify(label: &str) -> Option<Role> {
     let label = compact(label);
     if label.is_empty() || label.chars().count() > MAX_HEADER_LABEL_CHARS {
+        return None;
+    }
+    // 任务数, 已销号数, 任务总数: a count in a summary table, not the column.
+    if label.ends_with('数') || COUNT_WORDS.iter().any(|word| label.contains(word)) {
         return None;
     }
     let mut best: Option<(usize, Role)> = None;
@@ -578,6 +585,9 @@ mod tests {
         assert_eq!(classify("工作目标"), Some(Role::Task));
         assert_eq!(classify("是否销号"), Some(Role::Status));
         assert_eq!(classify("是否完成"), Some(Role::Status));
+        assert_eq!(classify("任务数"), None);
+        assert_eq!(classify("已销号数"), None);
+        assert_eq!(classify("任务数量"), None);
         assert_eq!(classify("进度评价"), Some(Role::Status));
         assert_eq!(classify("亮灯情况"), Some(Role::Status));
         assert_eq!(classify("完成状态"), Some(Role::Status));

@@ -75,7 +75,7 @@ use tongbao_model::{
     AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatusCode, Table,
 };
 
-use crate::header::{Header, HeaderSearch, find_header, table_width};
+use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::tasks::TaskCollector;
 use crate::text::is_section_heading;
@@ -205,30 +205,34 @@ fn count_tasks(collector: &TaskCollector, codes: &[StatusCode]) -> usize {
 
 /// The header of each table that holds tasks, `None` for other tables. A
 /// table without a header continues the task table right before it when it
-/// has the same number of columns (a table split at page breaks).
+/// has the same number of columns and its task column holds words (a table
+/// split at page breaks); a table with a header of its own that names no
+/// task column (a summary: 攻坚领域 | 任务数 | 已销号) continues nothing.
 fn plan_tables(tables: &[&Table]) -> Result<Vec<Option<Header>>, ParseError> {
     let mut plans: Vec<Option<Header>> = Vec::with_capacity(tables.len());
     let mut unmapped = None;
     for (index, table) in tables.iter().enumerate() {
         let plan = match find_header(table) {
             HeaderSearch::Found(header) => Some(header),
-            search => {
-                if let (HeaderSearch::Unmapped { row, labels }, None) = (search, &unmapped) {
-                    unmapped = Some(ParseError::UnmappedHeader {
-                        table: index,
-                        row,
-                        headers: labels,
-                    });
-                }
-                plans
-                    .last()
-                    .and_then(Option::as_ref)
-                    .filter(|previous| previous.map.width == table_width(table))
-                    .map(|previous| Header {
-                        data_start: 0,
-                        ..previous.clone()
-                    })
+            HeaderSearch::Unmapped { row, labels } => {
+                unmapped.get_or_insert(ParseError::UnmappedHeader {
+                    table: index,
+                    row,
+                    headers: labels,
+                });
+                None
             }
+            HeaderSearch::NotFound => plans
+                .last()
+                .and_then(Option::as_ref)
+                .filter(|previous| {
+                    previous.map.width == table_width(table)
+                        && column_holds_words(table, previous.map.task)
+                })
+                .map(|previous| Header {
+                    data_start: 0,
+                    ..previous.clone()
+                }),
         };
         plans.push(plan);
     }
@@ -238,6 +242,26 @@ fn plan_tables(tables: &[&Table]) -> Result<Vec<Option<Header>>, ParseError> {
         }));
     }
     Ok(plans)
+}
+
+/// Whether most filled cells of `column` hold more than numbers and
+/// punctuation: task texts do, a table of counts does not.
+fn column_holds_words(table: &Table, column: usize) -> bool {
+    let (mut filled, mut worded) = (0usize, 0usize);
+    for row in &table.rows {
+        let Some(cell) = cell_at(row, column) else {
+            continue;
+        };
+        let text = cell.text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        filled += 1;
+        if text.chars().any(char::is_alphabetic) {
+            worded += 1;
+        }
+    }
+    worded * 2 > filled
 }
 
 /// A `一、…` heading right before the first task table names its first area.
