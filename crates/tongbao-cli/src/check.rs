@@ -26,25 +26,38 @@ pub struct CheckArgs {
     read: ReadArgs,
 }
 
+/// What checking one input found.
+enum Outcome {
+    /// The conversion matches the stored JSON.
+    Same,
+    /// The conversion differs: one printable line per changed field.
+    Changed(Vec<String>),
+    /// `--update` wrote the stored JSON anew (`created` when there was none).
+    Written { created: bool },
+}
+
 pub fn run(args: &CheckArgs) -> anyhow::Result<bool> {
     let options = args.read.options();
     let (inputs, problems) = inputs::collect(&args.inputs);
-    let reports: Vec<Result<Vec<String>, String>> = inputs
+    let reports: Vec<Result<Outcome, String>> = inputs
         .par_iter()
         .map(|input| check_one(input, args, &options))
         .collect();
 
     let mut failing = problems.len();
+    let mut written = 0;
     for problem in &problems {
         eprintln!("error: {problem}");
     }
     for (input, report) in inputs.iter().zip(&reports) {
         match report {
-            Ok(changes) if changes.is_empty() => {
-                let verb = if args.update { "updated" } else { "ok" };
+            Ok(Outcome::Same) => println!("ok {}", input.path.display()),
+            Ok(Outcome::Written { created }) => {
+                written += 1;
+                let verb = if *created { "created" } else { "updated" };
                 println!("{verb} {}", input.path.display());
             }
-            Ok(changes) => {
+            Ok(Outcome::Changed(changes)) => {
                 failing += 1;
                 println!(
                     "changed {} ({} fields)",
@@ -62,25 +75,34 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<bool> {
         }
     }
     let total = inputs.len() + problems.len();
-    eprintln!(
-        "checked {total}, unchanged {}, failing {failing}",
-        total - failing
-    );
+    let unchanged = total - failing - written;
+    if args.update {
+        eprintln!("checked {total}, unchanged {unchanged}, updated {written}, failing {failing}");
+    } else {
+        eprintln!("checked {total}, unchanged {unchanged}, failing {failing}");
+    }
     Ok(failing == 0)
 }
 
-/// The differences for one input, as printable lines (none when identical).
+/// Compares one input's conversion with its stored JSON, or with `--update`
+/// rewrites that JSON when its bytes differ.
 fn check_one(
     input: &Input,
     args: &CheckArgs,
     options: &tongbao::Options,
-) -> Result<Vec<String>, String> {
+) -> Result<Outcome, String> {
     let expected_path = inputs::output_path(&args.expected, input, "json");
     let actual = convert_isolated(input, options)?;
     if args.update {
         let text = tongbao_export::to_json(&actual).map_err(|e| e.to_string())?;
+        let stored = std::fs::read(&expected_path).ok();
+        if stored.as_deref() == Some(text.as_bytes()) {
+            return Ok(Outcome::Same);
+        }
         write::atomically(&expected_path, text.as_bytes()).map_err(|e| format!("{e:#}"))?;
-        return Ok(Vec::new());
+        return Ok(Outcome::Written {
+            created: stored.is_none(),
+        });
     }
     let stored = std::fs::read_to_string(&expected_path).map_err(|error| {
         format!(
@@ -96,8 +118,13 @@ fn check_one(
             expected_path.display()
         )
     })?;
-    Ok(tongbao_compare::field_changes(&expected, &actual)
+    let changes: Vec<String> = tongbao_compare::field_changes(&expected, &actual)
         .iter()
         .map(ToString::to_string)
-        .collect())
+        .collect();
+    Ok(if changes.is_empty() {
+        Outcome::Same
+    } else {
+        Outcome::Changed(changes)
+    })
 }

@@ -165,10 +165,17 @@ fn check_passes_when_unchanged_and_names_each_changed_field() {
     let golden = tempfile::tempdir().unwrap();
     let docx = fixture("bulletin-2019-08.docx");
     let (docx, golden_dir) = (docx.to_str().unwrap(), golden.path().to_str().unwrap());
+    let update = || tongbao(&["check", docx, "--expected", golden_dir, "--update"]);
+    let run = update();
+    assert!(run.status.success());
+    assert!(text(&run.stdout).starts_with("created "));
+    // Nothing to rewrite the second time.
+    let run = update();
+    assert!(text(&run.stdout).starts_with("ok "));
     assert!(
-        tongbao(&["check", docx, "--expected", golden_dir, "--update"])
-            .status
-            .success()
+        text(&run.stderr).contains("unchanged 1, updated 0, failing 0"),
+        "{}",
+        text(&run.stderr)
     );
     let run = tongbao(&["check", docx, "--expected", golden_dir]);
     assert!(run.status.success(), "{}", text(&run.stderr));
@@ -186,6 +193,13 @@ fn check_passes_when_unchanged_and_names_each_changed_field() {
     assert!(
         stdout.contains(r#"task 3: status.code: "warning" → "none""#),
         "{stdout}"
+    );
+    let run = update();
+    assert!(text(&run.stdout).starts_with("updated "));
+    assert!(
+        tongbao(&["check", docx, "--expected", golden_dir])
+            .status
+            .success()
     );
 }
 
