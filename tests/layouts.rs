@@ -279,6 +279,39 @@ fn status_in_completion_column_xlsx() {
     check_status_in_completion_column("status-in-completion-column.xlsx");
 }
 
+fn check_progress_across_status(name: &str) {
+    let bulletin = convert(name);
+    assert_eq!(
+        outline(&bulletin),
+        [
+            "1 城市更新 closed",
+            "2 城市更新 none",
+            "3 城市更新 on_track"
+        ]
+    );
+    let merged = &bulletin.tasks[1];
+    assert_eq!(
+        merged.progress[0].text,
+        "该任务经县政府常务会议研究调整至2021年实施，本年度不再考核。"
+    );
+    assert_eq!(
+        (merged.status.raw.as_str(), merged.remarks.as_deref()),
+        ("", None)
+    );
+    assert_eq!(bulletin.tasks[2].remarks.as_deref(), Some("需加快进度"));
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
+#[test]
+fn progress_across_status_docx() {
+    check_progress_across_status("progress-across-status.docx");
+}
+
+#[test]
+fn progress_across_status_xlsx() {
+    check_progress_across_status("progress-across-status.xlsx");
+}
+
 #[test]
 fn summary_tables_of_counts_hold_no_tasks() {
     let bulletin = convert("summary-tables.docx");

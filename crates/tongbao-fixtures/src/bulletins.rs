@@ -19,6 +19,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("split-tables", split_tables()),
         ("unit-roles-in-cell", unit_roles_in_cell()),
         ("status-in-completion-column", status_in_completion_column()),
+        ("progress-across-status", progress_across_status()),
     ]
 }
 
@@ -377,6 +378,47 @@ fn status_in_completion_column() -> Layout {
             c("已完工18个，在建12个，10个未开工。"),
             c("滞后"),
         ],
+    ]])
+}
+
+/// A progress cell merged across the status (and remarks) columns: its
+/// text is progress only, and the task has no status.
+fn progress_across_status() -> Layout {
+    layout(vec![vec![
+        row(&[
+            "序号",
+            "重点工作任务",
+            "责任单位",
+            "完成情况",
+            "销号状态",
+            "备注",
+        ]),
+        vec![span("一、城市更新", 6)],
+        row(&[
+            "1",
+            "完成城中村改造3个。",
+            "县住建局",
+            "3个城中村已全部完成征收。",
+            "已销号",
+            "",
+        ]),
+        vec![
+            c("2"),
+            c("年内建成智慧停车场2处。"),
+            c("县城投公司"),
+            span(
+                "该任务经县政府常务会议研究调整至2021年实施，本年度不再考核。",
+                3,
+            ),
+        ],
+        row(&[
+            "3",
+            "新增城市停车泊位800个。",
+            "县城管局",
+            "已新增泊位520个。",
+            "序时推进",
+            "需加快进度",
+        ]),
     ]])
 }
 

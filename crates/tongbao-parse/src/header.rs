@@ -229,6 +229,28 @@ pub(crate) struct ColumnMap {
 }
 
 impl ColumnMap {
+    /// Whether a column other than `column` starts at grid column `start`:
+    /// a cell starting there and spanning into `column` (progress merged
+    /// across the status column) belongs to that other column.
+    pub(crate) fn other_column_starts_at(&self, start: usize, column: usize) -> bool {
+        start != column
+            && (self.task == start
+                || [
+                    self.number,
+                    self.area,
+                    self.progress,
+                    self.status,
+                    self.remarks,
+                    self.deadline,
+                    self.leaders,
+                ]
+                .contains(&Some(start))
+                || self
+                    .units
+                    .iter()
+                    .any(|(unit_column, _)| *unit_column == start))
+    }
+
     /// Whether units are split into lead and supporting columns.
     pub(crate) fn has_unit_roles(&self) -> bool {
         self.units

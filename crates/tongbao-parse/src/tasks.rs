@@ -241,8 +241,9 @@ impl TaskCollector {
             .map(|cell| progress_items(&cell_lines(cell)))
             .unwrap_or_default();
         let column_text = |column: Option<usize>| {
-            column
-                .and_then(|column| resolved_cell(table, row, column))
+            let column = column?;
+            resolved_cell(table, row, column)
+                .filter(|cell| !map.other_column_starts_at(cell.grid_col, column))
                 .map(|cell| cell.text().trim().to_owned())
                 .filter(|text| !text.is_empty())
         };
@@ -250,6 +251,7 @@ impl TaskCollector {
         let status = match map.status {
             Some(column) => {
                 let raw = resolved_cell(table, row, column)
+                    .filter(|cell| !map.other_column_starts_at(cell.grid_col, column))
                     .map(status_raw)
                     .unwrap_or_default();
                 Status {
@@ -349,7 +351,9 @@ impl TaskCollector {
             task.progress.extend(progress_items(&cell_lines(cell)));
         }
         if task.status.raw.is_empty()
-            && let Some(cell) = map.status.and_then(own_cell)
+            && let Some(column) = map.status
+            && let Some(cell) = own_cell(column)
+            && !map.other_column_starts_at(cell.grid_col, column)
         {
             let raw = status_raw(cell);
             task.status.code = classify_status(&raw);
