@@ -139,6 +139,20 @@ fn finish(chars: &[char], base: Base, context: &DateContext) -> Option<FoundDate
     if base.form == Form::Within {
         return Some(deadline(base.end));
     }
+    // 春节前后, 10月左右: about then, not a deadline.
+    if let Some((_, marker)) = AROUND_MARKERS.find(chars, base.end) {
+        let kind = if base.point {
+            DateKind::Date
+        } else {
+            DateKind::Period
+        };
+        return Some(found(
+            base.end + marker,
+            kind,
+            Some(base.range.first),
+            Some(base.range.last),
+        ));
+    }
     if let Some(marker) = before_marker(chars, base.end) {
         return Some(deadline(base.end + marker));
     }
@@ -157,6 +171,9 @@ fn finish(chars: &[char], base: Base, context: &DateContext) -> Option<FoundDate
     Some(found(base.end, kind, first, Some(base.range.last)))
 }
 
+static AROUND_MARKERS: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::new([("前后", ()), ("左右", ())]));
+
 /// `前`, `以前`, `之前` — but not the 前 of `前期`, `前景`…
 fn before_marker(chars: &[char], at: usize) -> Option<usize> {
     const NOT_BEFORE: &[char] = &['期', '景', '提', '沿', '列', '述', '置', '言', '身', '端'];
@@ -167,11 +184,11 @@ fn before_marker(chars: &[char], at: usize) -> Option<usize> {
     (!next.is_some_and(|c| NOT_BEFORE.contains(c))).then_some(marker)
 }
 
-/// `以来`, `至今`, `起` — but not the 起 of `起草`, `起步`…
+/// `以来`, `以后`, `至今`, `起` — but not the 起 of `起草`, `起步`…
 fn since_marker(chars: &[char], at: usize) -> Option<usize> {
     const NOT_SINCE: &[char] = &['草', '步', '点', '诉', '因', '飞', '来', '重', '降'];
     static MARKERS: LazyLock<WordIndex<()>> =
-        LazyLock::new(|| WordIndex::new([("以来", ()), ("至今", ()), ("起", ())]));
+        LazyLock::new(|| WordIndex::new([("以来", ()), ("以后", ()), ("至今", ()), ("起", ())]));
     let (_, marker) = MARKERS.find(chars, at)?;
     let next = chars.get(at + marker);
     (!next.is_some_and(|c| NOT_SINCE.contains(c))).then_some(marker)
