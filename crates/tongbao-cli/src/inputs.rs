@@ -34,10 +34,12 @@ pub fn collect(args: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                     found.push((file, relative));
                 }
             }
-            Ok(_) => {
+            Ok(meta) if meta.is_file() => {
                 let name = arg.file_name().map(PathBuf::from).unwrap_or_default();
                 found.push((arg.clone(), name));
             }
+            // A FIFO would block the read and a device never end it.
+            Ok(_) => problems.push(format!("{}: not a regular file", arg.display())),
             Err(error) => problems.push(format!("{}: {}", arg.display(), short_io(&error))),
         }
     }

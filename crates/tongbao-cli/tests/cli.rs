@@ -107,6 +107,27 @@ fn one_bad_file_fails_alone_and_leaves_nothing_behind() {
 }
 
 #[test]
+fn named_inputs_that_are_not_regular_files_are_refused_without_reading() {
+    let out = tempfile::tempdir().unwrap();
+    let docx = fixture("bulletin-2019-08.docx");
+    // A device never ends and a FIFO would block: neither is opened.
+    let run = tongbao(&[
+        "convert",
+        "/dev/zero",
+        docx.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("error: /dev/zero: not a regular file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("converted 1, failed 1"), "{stderr}");
+}
+
+#[test]
 fn every_format_is_byte_identical_across_runs() {
     for format in ["json", "ndjson", "csv", "figures"] {
         let runs: Vec<Vec<u8>> = (0..2)
