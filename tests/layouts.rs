@@ -312,6 +312,33 @@ fn progress_across_status_xlsx() {
     check_progress_across_status("progress-across-status.xlsx");
 }
 
+fn check_monthly_progress_columns(name: &str) {
+    let bulletin = convert(name);
+    assert_eq!(
+        outline(&bulletin),
+        ["1 数字经济 closed", "2 数字经济 on_track"]
+    );
+    let progress: Vec<&str> = bulletin
+        .tasks
+        .iter()
+        .map(|task| task.progress[0].text.as_str())
+        .collect();
+    assert_eq!(
+        progress,
+        ["已建成306个。", "新增上云企业119家，完成率79.3%。"]
+    );
+}
+
+#[test]
+fn monthly_progress_columns_docx() {
+    check_monthly_progress_columns("monthly-progress-columns.docx");
+}
+
+#[test]
+fn monthly_progress_columns_xlsx() {
+    check_monthly_progress_columns("monthly-progress-columns.xlsx");
+}
+
 #[test]
 fn summary_tables_of_counts_hold_no_tasks() {
     let bulletin = convert("summary-tables.docx");

@@ -20,6 +20,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("unit-roles-in-cell", unit_roles_in_cell()),
         ("status-in-completion-column", status_in_completion_column()),
         ("progress-across-status", progress_across_status()),
+        ("monthly-progress-columns", monthly_progress_columns()),
     ]
 }
 
@@ -418,6 +419,38 @@ fn progress_across_status() -> Layout {
             "已新增泊位520个。",
             "序时推进",
             "需加快进度",
+        ]),
+    ]])
+}
+
+/// Last month's and this month's progress side by side (`8月进展情况 |
+/// 9月进展情况`): the later month is the progress.
+fn monthly_progress_columns() -> Layout {
+    layout(vec![vec![
+        row(&[
+            "序号",
+            "重点工作任务",
+            "责任单位",
+            "8月进展情况",
+            "9月进展情况",
+            "销号状态",
+        ]),
+        vec![span("一、数字经济", 6)],
+        row(&[
+            "1",
+            "建成5G基站300个。",
+            "县经信局",
+            "已建成210个。",
+            "已建成306个。",
+            "已销号",
+        ]),
+        row(&[
+            "2",
+            "新增上云企业150家。",
+            "县经信局",
+            "新增上云企业88家。",
+            "新增上云企业119家，完成率79.3%。",
+            "序时推进",
         ]),
     ]])
 }

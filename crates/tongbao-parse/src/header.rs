@@ -451,7 +451,9 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             Role::Units(unit_role) => map.units.push((column, unit_role)),
             Role::Number => set_once(&mut map.number, column),
             Role::Area => set_once(&mut map.area, column),
-            Role::Progress => progress_columns.push(column),
+            Role::Progress => {
+                progress_columns.push((column, names_a_month(&top_label, &sub_label)))
+            }
             Role::Status => set_once(&mut map.status, column),
             Role::Remarks => set_once(&mut map.remarks, column),
             Role::Deadline => set_once(&mut map.deadline, column),
@@ -467,11 +469,18 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         && progress_columns.len() > 1
         && let Some(position) = progress_columns
             .iter()
-            .position(|&column| holds_status_words(table, data_start, column))
+            .position(|&(column, _)| holds_status_words(table, data_start, column))
     {
-        map.status = Some(progress_columns.remove(position));
+        map.status = Some(progress_columns.remove(position).0);
     }
-    map.progress = progress_columns.first().copied();
+    // `8月进展情况 | 9月进展情况`: months run left to right, so the last
+    // column naming one is this month's progress; otherwise the first.
+    map.progress = progress_columns
+        .iter()
+        .rev()
+        .find(|(_, month)| *month)
+        .or(progress_columns.first())
+        .map(|(column, _)| *column);
     Header {
         map,
         signatures: [top, sub]
@@ -504,6 +513,19 @@ pub(crate) fn cell_at(row: &Row, column: usize) -> Option<&Cell> {
 /// The grid column after the last one `cell` covers.
 fn cell_end(cell: &Cell) -> usize {
     cell.grid_col.saturating_add(cell.col_span)
+}
+
+/// Whether a column's labels name a month (`9月进展情况`, `本月进展`).
+fn names_a_month(top: &str, sub: &str) -> bool {
+    [top, sub].iter().any(|label| {
+        let chars: Vec<char> = label.chars().collect();
+        chars.windows(2).any(|pair| match pair {
+            [before, '月'] => {
+                before.is_ascii_digit() || "本上一二三四五六七八九十".contains(*before)
+            }
+            _ => false,
+        })
+    })
 }
 
 /// Status words are short; progress text that happens to hold one is not.
