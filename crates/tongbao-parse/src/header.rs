@@ -170,6 +170,8 @@ pub(crate) fn classify(label: &str) -> Option<Role> {
     if label.ends_with('数') || COUNT_WORDS.iter().any(|word| label.contains(word)) {
         return None;
     }
+    // 销号时间, 更新日期: a date column is a deadline column or nothing.
+    let names_a_time = ["时间", "日期"].iter().any(|word| label.contains(word));
     let mut best: Option<(usize, Role)> = None;
     for (role, keywords) in ROLE_KEYWORDS {
         for keyword in *keywords {
@@ -190,6 +192,7 @@ pub(crate) fn classify(label: &str) -> Option<Role> {
         }
     }
     match best? {
+        (_, role) if names_a_time && role != Role::Deadline => None,
         (_, Role::Units(UnitRole::Unspecified)) => Some(Role::Units(unit_role_marked(&label))),
         (_, role) => Some(role),
     }
@@ -474,12 +477,18 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         map.status = Some(progress_columns.remove(position).0);
     }
     // `8月进展情况 | 9月进展情况`: months run left to right, so the last
-    // column naming one is this month's progress; otherwise the first.
+    // column naming one is this month's progress. Otherwise the column
+    // with the most text (`进展情况` beside a `完成进度` of percentages).
     map.progress = progress_columns
         .iter()
         .rev()
         .find(|(_, month)| *month)
-        .or(progress_columns.first())
+        .or_else(|| {
+            progress_columns
+                .iter()
+                .rev()
+                .max_by_key(|(column, _)| text_chars(table, data_start, *column))
+        })
         .map(|(column, _)| *column);
     Header {
         map,
@@ -513,6 +522,19 @@ pub(crate) fn cell_at(row: &Row, column: usize) -> Option<&Cell> {
 /// The grid column after the last one `cell` covers.
 fn cell_end(cell: &Cell) -> usize {
     cell.grid_col.saturating_add(cell.col_span)
+}
+
+/// How many chars the cells of `column` below the header hold.
+fn text_chars(table: &Table, data_start: usize, column: usize) -> usize {
+    table
+        .rows
+        .iter()
+        .skip(data_start)
+        .filter_map(|row| cell_at(row, column))
+        .filter(|cell| cell.merged_from.is_none())
+        .flat_map(|cell| &cell.paragraphs)
+        .map(|paragraph| paragraph.text.chars().count())
+        .sum()
 }
 
 /// Whether a column's labels name a month (`9月进展情况`, `本月进展`).
@@ -630,6 +652,8 @@ mod tests {
         assert_eq!(classify("是否销号"), Some(Role::Status));
         assert_eq!(classify("是否完成"), Some(Role::Status));
         assert_eq!(classify("任务数"), None);
+        assert_eq!(classify("销号时间"), None);
+        assert_eq!(classify("完成时间"), Some(Role::Deadline));
         assert_eq!(classify("已销号数"), None);
         assert_eq!(classify("任务数量"), None);
         assert_eq!(classify("进度评价"), Some(Role::Status));

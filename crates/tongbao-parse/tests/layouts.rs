@@ -812,3 +812,46 @@ fn wide_rows_and_merges_into_them_stay_linear() {
     assert_eq!(bulletin.tasks[5].no, 6);
     assert_eq!(bulletin.tasks[5].units, ["x"]);
 }
+
+#[test]
+fn the_progress_is_the_wordier_of_two_unnamed_progress_columns_and_a_closing_date_is_no_status() {
+    let bulletin = parse_table(&[
+        &[
+            "序号",
+            "重点工作任务",
+            "责任单位",
+            "完成进度",
+            "进展情况",
+            "销号时间",
+            "状态",
+        ],
+        &[
+            "1",
+            "新建污水管网20公里。",
+            "县住建局",
+            "85%",
+            "已建成17公里，剩余3公里正在铺设。",
+            "",
+            "序时推进",
+        ],
+        &[
+            "2",
+            "完成河道清淤5条。",
+            "县水利局",
+            "100%",
+            "5条河道清淤全部完成。",
+            "2020年9月20日",
+            "已销号",
+        ],
+    ]);
+    let progress: Vec<&str> = bulletin
+        .tasks
+        .iter()
+        .map(|task| task.progress[0].text.as_str())
+        .collect();
+    assert_eq!(
+        progress,
+        ["已建成17公里，剩余3公里正在铺设。", "5条河道清淤全部完成。"]
+    );
+    assert_eq!(codes(&bulletin), [StatusCode::OnTrack, StatusCode::Closed]);
+}
