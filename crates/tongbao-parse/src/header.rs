@@ -610,9 +610,16 @@ fn is_sub_header(table: &Table, top: &Row, row: &Row) -> bool {
         .iter()
         .any(|(cell, _)| cell_at(top, cell.grid_col).is_some_and(|above| above.col_span > 1));
     under_spanning_cell
-        && own_labels
-            .iter()
-            .all(|(_, label)| classify(label).is_some() && leading_label(label).is_none())
+        && own_labels.iter().all(|(_, label)| {
+            (classify(label).is_some() || is_month_label(label)) && leading_label(label).is_none()
+        })
+}
+
+/// A short label that only names a month, as under `推进情况`: `8月`, `9月份`, `本月`.
+fn is_month_label(label: &str) -> bool {
+    const MAX_MONTH_LABEL_CHARS: usize = 4;
+    let label = compact(label);
+    label.chars().count() <= MAX_MONTH_LABEL_CHARS && names_a_month(&label, "")
 }
 
 #[cfg(test)]

@@ -855,3 +855,31 @@ fn the_progress_is_the_wordier_of_two_unnamed_progress_columns_and_a_closing_dat
     );
     assert_eq!(codes(&bulletin), [StatusCode::OnTrack, StatusCode::Closed]);
 }
+
+#[test]
+fn months_under_a_spanning_progress_label_form_a_second_header_row() {
+    let bulletin = parse_table(&[
+        &["序号", "重点工作任务", "责任单位", "推进情况", LEFT, "状态"],
+        &[UP, UP, UP, "8月", "9月份", UP],
+        &[
+            "1",
+            "建成5G基站500个。",
+            "市经信局",
+            "已建成420个。",
+            "已建成520个。",
+            "已完成",
+        ],
+        &[
+            "2",
+            "新增绿道50公里。",
+            "市自然资源局",
+            "已建成35公里。",
+            "已建成42公里。",
+            "序时推进",
+        ],
+    ]);
+    assert_eq!(progress_strings(&bulletin, 0), ["|已建成520个。"]);
+    assert_eq!(progress_strings(&bulletin, 1), ["|已建成42公里。"]);
+    assert_eq!(codes(&bulletin), [StatusCode::Closed, StatusCode::OnTrack]);
+    assert_eq!(diagnostic_codes(&bulletin), []);
+}
