@@ -1,6 +1,8 @@
 //! Reads Excel and OpenDocument workbooks (`.xlsx`, `.xlsm`, `.xls`, `.ods`)
 //! into tongbao's neutral [`Document`]: one [`Table`](tongbao_model::Table)
-//! per non-empty worksheet, in workbook order, named after the sheet.
+//! per non-empty visible worksheet, in workbook order, named after the sheet
+//! (hidden sheets are left out with a `hidden-sheet-skipped` note, unless
+//! no sheet is visible).
 //!
 //! Layout rules, shared with the Word reader so the parser sees one shape:
 //! - grid column 0 is column A; cells start at the sheet's first used column;
@@ -119,6 +121,12 @@ pub fn read_workbook(
     .map_err(|_| XlsxError::Malformed("the workbook reader failed on this input".into()))??;
     if let Some(legacy_properties) = workbook.properties {
         properties = legacy_properties;
+    }
+    for name in &workbook.hidden_sheets {
+        diagnostics.push(Diagnostic::info(
+            "hidden-sheet-skipped",
+            format!("sheet {name:?} is hidden and was not read"),
+        ));
     }
 
     let mut blocks = Vec::new();

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt::Display;
 use std::io::Cursor;
 
-use calamine::{Data, Dimensions, Ods, OdsError, Range, Reader, SheetType, Xls, XlsError, Xlsx};
+use calamine::{
+    Data, Dimensions, Ods, OdsError, Range, Reader, Sheet, SheetType, SheetVisible, Xls, XlsError,
+    Xlsx,
+};
 use tongbao_model::{Paragraph, Properties};
 use tongbao_package::Package;
 
@@ -13,9 +16,12 @@ use crate::grid::{Budget, MergedRegion, SheetCells};
 use crate::merges::SheetParts;
 use crate::{WorkbookKind, XlsxError, values};
 
-/// Every worksheet of a workbook, in workbook order.
+/// Every visible worksheet of a workbook, in workbook order.
 pub(crate) struct Workbook {
     pub sheets: Vec<SheetCells>,
+    /// Hidden worksheets, not read: what the workbook shows does not hold
+    /// them (templates, lookup lists, last month's copy).
+    pub hidden_sheets: Vec<String>,
     /// Properties from the legacy summary stream (`.xls` only; zip packages
     /// have theirs read by `tongbao-package`).
     pub properties: Option<Properties>,
@@ -48,8 +54,9 @@ fn read_xlsx(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxEr
     let mut sheet_parts = Package::open(bytes, collector.budget.limits())
         .ok()
         .and_then(SheetParts::find);
+    let choice = choose_worksheets(&workbook);
     let mut sheets = Vec::new();
-    for name in worksheet_names(&workbook) {
+    for name in choice.read {
         let mut values = BTreeMap::new();
         // Streamed cell by cell: calamine's own `worksheet_range` allocates
         // the whole bounding box, which a hostile sheet can make huge.
@@ -75,6 +82,7 @@ fn read_xlsx(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxEr
     }
     Ok(Workbook {
         sheets,
+        hidden_sheets: choice.hidden,
         properties: None,
     })
 }
@@ -92,8 +100,9 @@ fn read_xls(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
         created: found.created,
         modified: found.modified,
     });
+    let choice = choose_worksheets(&workbook);
     let mut sheets = Vec::new();
-    for name in worksheet_names(&workbook) {
+    for name in choice.read {
         let range = workbook
             .worksheet_range(&name)
             .map_err(|error| sheet_malformed(&name, error))?;
@@ -103,7 +112,11 @@ fn read_xls(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
             .map_err(|error| sheet_malformed(&name, error))?;
         sheets.push(sheet_cells(name, values, &merges));
     }
-    Ok(Workbook { sheets, properties })
+    Ok(Workbook {
+        sheets,
+        hidden_sheets: choice.hidden,
+        properties,
+    })
 }
 
 fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxError> {
@@ -111,8 +124,9 @@ fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
         OdsError::Password => XlsxError::Encrypted,
         other => malformed(other),
     })?;
+    let choice = choose_worksheets(&workbook);
     let mut sheets = Vec::new();
-    for name in worksheet_names(&workbook) {
+    for name in choice.read {
         let range = workbook
             .worksheet_range(&name)
             .map_err(|error| sheet_malformed(&name, error))?;
@@ -122,21 +136,39 @@ fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
     }
     Ok(Workbook {
         sheets,
+        hidden_sheets: choice.hidden,
         properties: None,
     })
 }
 
-/// Names of the sheets holding cells (not charts, dialogs or macros).
-fn worksheet_names<RS, R: Reader<RS>>(workbook: &R) -> Vec<String>
+/// Which worksheets (not charts, dialogs or macros) to read.
+struct WorksheetChoice {
+    read: Vec<String>,
+    hidden: Vec<String>,
+}
+
+/// The visible worksheets, and the hidden ones left out; every worksheet
+/// when none is visible, as then nothing else could hold the list.
+fn choose_worksheets<RS, R: Reader<RS>>(workbook: &R) -> WorksheetChoice
 where
     RS: std::io::Read + std::io::Seek,
 {
-    workbook
+    let (visible, hidden): (Vec<&Sheet>, Vec<&Sheet>) = workbook
         .sheets_metadata()
         .iter()
         .filter(|sheet| sheet.typ == SheetType::WorkSheet)
-        .map(|sheet| sheet.name.clone())
-        .collect()
+        .partition(|sheet| sheet.visible == SheetVisible::Visible);
+    let names = |sheets: Vec<&Sheet>| sheets.iter().map(|sheet| sheet.name.clone()).collect();
+    if visible.is_empty() {
+        return WorksheetChoice {
+            read: names(hidden),
+            hidden: Vec::new(),
+        };
+    }
+    WorksheetChoice {
+        read: names(visible),
+        hidden: names(hidden),
+    }
 }
 
 /// Keeps non-empty values while counting them against the cell limit, so a

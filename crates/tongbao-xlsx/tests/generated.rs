@@ -232,3 +232,34 @@ fn bytes_that_are_not_a_legacy_workbook_are_malformed() {
         read_workbook(b"not a workbook", WorkbookKind::Xls, &ReadLimits::default()).unwrap_err();
     assert!(matches!(error, XlsxError::Malformed(_)), "{error:?}");
 }
+
+#[test]
+fn hidden_sheets_are_left_out_with_a_note() {
+    let bytes = workbook_bytes(|workbook| {
+        let list = workbook.add_worksheet();
+        list.set_name("清单").unwrap();
+        list.write_string(0, 0, "本月").unwrap();
+        let old = workbook.add_worksheet();
+        old.set_name("上月").unwrap();
+        old.write_string(0, 0, "上月").unwrap();
+        old.set_hidden(true);
+    });
+    let document = read(&bytes);
+    let names: Vec<_> = document
+        .tables()
+        .map(|table| table.name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(names, ["清单"]);
+    let notes: Vec<_> = document
+        .diagnostics
+        .iter()
+        .map(|diagnostic| (diagnostic.code.as_str(), diagnostic.message.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [(
+            "hidden-sheet-skipped",
+            r#"sheet "上月" is hidden and was not read"#
+        )]
+    );
+}
