@@ -1,6 +1,9 @@
 //! One streaming pass over `word/document.xml`: paragraphs and tables in
 //! reading order, with the text Word would show.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use tongbao_model::{Block, Cell, CellPos, Paragraph, ReadLimits, Row, Table};
 use tongbao_package::xml::Element;
 
@@ -46,6 +49,8 @@ const SKIPPED: &[&[u8]] = &[
     b"fldData",
 ];
 
+static VANISH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"vanish"));
+
 /// What the reader found besides the blocks.
 pub(crate) struct Body {
     pub(crate) blocks: Vec<Block>,
@@ -68,6 +73,8 @@ enum Frame {
     ParagraphProperties,
     NumberingProperties,
     Run,
+    /// A run's `rPr` that holds `vanish` (hidden text); any other is skipped.
+    RunProperties,
     Text,
     /// Any other element: its content is read as if it were not there.
     Transparent,
@@ -152,6 +159,8 @@ struct BodyReader<'s, 'n> {
     rows_read: usize,
     cells_read: usize,
     paragraphs_read: usize,
+    /// The open run is hidden text (`w:rPr/w:vanish`): Word does not show it.
+    hidden_run: bool,
 }
 
 pub(crate) fn read_body(
@@ -177,10 +186,18 @@ pub(crate) fn read_body(
         rows_read: 0,
         cells_read: 0,
         paragraphs_read: 0,
+        hidden_run: false,
     };
     loop {
         match reader.next_event()? {
             WordEvent::Start(element) => match body.open(&reader, &element)? {
+                // Run properties are formatting but for `vanish`: only those
+                // holding the word are read.
+                Some(Frame::RunProperties) => {
+                    if !reader.skip_element_unless_it_holds(&VANISH)? {
+                        body.frames.push(Frame::RunProperties);
+                    }
+                }
                 Some(frame) => body.frames.push(frame),
                 None => reader.skip_element()?,
             },
@@ -299,7 +316,16 @@ impl BodyReader<'_, '_> {
                 }
                 Frame::Transparent
             }
-            (_, b"r") => Frame::Run,
+            (_, b"r") => {
+                self.hidden_run = false;
+                Frame::Run
+            }
+            (Some(Frame::Run), b"rPr") => Frame::RunProperties,
+            (Some(Frame::RunProperties), b"vanish") => {
+                self.hidden_run = on_off(value()?.as_deref());
+                Frame::Transparent
+            }
+            (Some(Frame::RunProperties), _) => return Ok(None),
             (Some(Frame::Run), b"t") => Frame::Text,
             (Some(Frame::Run), b"tab" | b"ptab") => {
                 self.push_text("\t");
@@ -352,11 +378,12 @@ impl BodyReader<'_, '_> {
             Frame::Row => self.finish_row()?,
             Frame::Cell => self.finish_cell()?,
             Frame::Paragraph => self.finish_paragraph()?,
+            Frame::Run => self.hidden_run = false,
             Frame::RowProperties
             | Frame::CellProperties
             | Frame::ParagraphProperties
             | Frame::NumberingProperties
-            | Frame::Run
+            | Frame::RunProperties
             | Frame::Text
             | Frame::Transparent => {}
         }
@@ -377,7 +404,7 @@ impl BodyReader<'_, '_> {
 
     /// Appends visible text to the innermost open paragraph.
     fn push_text(&mut self, text: &str) {
-        if self.fields.contains(&FieldPart::Instruction) {
+        if self.hidden_run || self.fields.contains(&FieldPart::Instruction) {
             return;
         }
         if let Some(paragraph) = self.paragraphs.last_mut() {

@@ -5,8 +5,8 @@
 //! auto-numbered paragraphs get the label Word shows. Tables keep their grid:
 //! horizontal spans, `gridBefore` offsets and vertical merges resolved to
 //! `row_span`/`merged_from`. Text is what Word displays: inserted revisions
-//! and field results count, deleted text, rows deleted as tracked changes and
-//! field instructions do not.
+//! and field results count, deleted text, rows deleted as tracked changes,
+//! hidden text (`w:vanish` on a run) and field instructions do not.
 //! Nested tables are flattened into their cell, text boxes follow the
 //! paragraph that anchors them. Every size is bounded by [`ReadLimits`].
 //!

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use memchr::memmem::Finder;
 use tongbao_package::xml::{Element, XmlError, XmlEvent, XmlReader};
 
 /// The namespaces tongbao reads, by URI.
@@ -83,6 +84,19 @@ impl<'a> WordReader<'a> {
     pub(crate) fn skip_element(&mut self) -> Result<(), XmlError> {
         self.open.pop();
         self.xml.skip_element()
+    }
+
+    /// [`skip_element`](Self::skip_element) unless the content holds
+    /// `needle`; `false` when it does, and nothing was skipped.
+    pub(crate) fn skip_element_unless_it_holds(
+        &mut self,
+        needle: &Finder<'_>,
+    ) -> Result<bool, XmlError> {
+        let skipped = self.xml.skip_element_unless_it_holds(needle)?;
+        if skipped {
+            self.open.pop();
+        }
+        Ok(skipped)
     }
 
     /// Attribute `local_name` of `element` (unprefixed or in a known namespace).

@@ -12,12 +12,16 @@
 //! skipped with everything else.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use tongbao_model::ReadLimits;
 use tongbao_package::XmlError;
 use tongbao_package::xml::{Element, XmlEvent, XmlReader};
 
 use crate::values::{lenient_count, on_off};
+
+static NUMBERING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"numPr"));
 
 /// Longest `w:basedOn` chain followed; deeper chains (or cycles) stop there.
 const MAX_BASED_ON_HOPS: usize = 32;
@@ -86,7 +90,7 @@ impl Styles {
                         reader.skip_element()?;
                         // Past its `basedOn`, a paragraph style matters only
                         // for numbering: skip the rest when it holds none.
-                        if tag == Tag::BasedOn && reader.skip_element_unless_it_holds(b"numPr")? {
+                        if tag == Tag::BasedOn && reader.skip_element_unless_it_holds(&NUMBERING)? {
                             close(path.pop(), &mut current, &mut styles);
                         }
                     } else {

@@ -308,6 +308,21 @@ fn a_row_deleted_with_tracked_changes_is_not_read() {
 }
 
 #[test]
+fn hidden_text_is_not_read() {
+    // `vanish` on a run hides it (unless switched off); on the paragraph
+    // mark (pPr/rPr) it hides only the mark, not the paragraph's text.
+    let body = r#"<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>
+        <w:r><w:t>可见</w:t></w:r>
+        <w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>隐藏</w:t><w:tab/></w:r>
+        <w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>又见</w:t></w:r>
+        <w:r><w:rPr><w:vanish w:val="false"/><w:b/></w:rPr><w:t>。</w:t></w:r></w:p>"#;
+    assert_eq!(
+        body_paragraphs(&read(&docx_with_body(body))),
+        ["可见又见。"]
+    );
+}
+
+#[test]
 fn tabs_inside_paragraph_properties_are_not_text() {
     let body = r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> 正文 </w:t></w:r></w:p>"#;
     assert_eq!(body_paragraphs(&read(&docx_with_body(body))), [" 正文 "]);
