@@ -68,10 +68,11 @@ pub struct AsOf {
 /// Counts stated in the covering letter's prose, per status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatedCounts {
-    /// Tasks the letter says are closed (`予以销号`).
+    /// Tasks the letter says are closed or stage-closed (`等7项工作予以销号`,
+    /// `已销号12项，阶段性销号8项`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<u32>,
-    /// Tasks the letter says are warned (`予以预警`).
+    /// Tasks the letter says are warned (`予以预警`, `预警3项`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning: Option<u32>,
 }

@@ -42,6 +42,11 @@ pub(crate) struct LetterLines {
 const CLOSING_PHRASES: &[&str] = &["予以销号", "予以阶段性销号", "同意销号", "给予销号"];
 const WARNING_PHRASES: &[&str] = &["予以预警", "给予预警", "予以亮红灯"];
 
+/// Status words a count follows in a summary sentence (`已销号12项，阶段性
+/// 销号8项，预警3项`), longer words first.
+const CLOSED_WORDS: &[&str] = &["阶段性销号", "已销号", "销号"];
+const WARNED_WORDS: &[&str] = &["亮红灯", "预警"];
+
 /// Title lines end with one of these words (after any bracketed as-of).
 const TITLE_ENDINGS: &[&str] = &[
     "通报",
@@ -130,8 +135,10 @@ pub(crate) fn read_letter(lines: &LetterLines) -> Letter {
         letter.title = list_title.map(str::to_owned);
     }
     letter.stated_counts = StatedCounts {
-        closed: stated_count(&letter.preamble, CLOSING_PHRASES),
-        warning: stated_count(&letter.preamble, WARNING_PHRASES),
+        closed: stated_count(&letter.preamble, CLOSING_PHRASES)
+            .or_else(|| counted_after(&letter.preamble, CLOSED_WORDS)),
+        warning: stated_count(&letter.preamble, WARNING_PHRASES)
+            .or_else(|| counted_after(&letter.preamble, WARNED_WORDS)),
     };
     letter
 }
@@ -280,6 +287,39 @@ fn stated_count(body: &[String], phrases: &[&str]) -> Option<u32> {
     total
 }
 
+/// The counts written right after one of `words` (`已销号12项` → 12), summed
+/// over the body; a clause with `其中` counts a part already counted, and is
+/// left out. `None` when no such count is written.
+fn counted_after(body: &[String], words: &[&str]) -> Option<u32> {
+    let mut total: Option<u32> = None;
+    let clauses = body
+        .iter()
+        .flat_map(|line| line.split(['。', '；', ';', '，', ',', '、']))
+        .map(compact)
+        .filter(|clause| !clause.contains("其中"));
+    for clause in clauses {
+        let count = words.iter().find_map(|word| {
+            let (_, after) = clause.split_once(word)?;
+            leading_item_count(after)
+        });
+        if let Some(count) = count {
+            total = Some(total.unwrap_or(0).saturating_add(count));
+        }
+    }
+    total
+}
+
+/// `N项` at the start of `text` (`12项` → 12, `八项` → 8).
+fn leading_item_count(text: &str) -> Option<u32> {
+    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
+    let digits: String = text.chars().take_while(|c| is_numeral(*c)).collect();
+    let rest = text.get(digits.len()..)?;
+    if digits.is_empty() || !rest.starts_with('项') {
+        return None;
+    }
+    u32::try_from(parse_integer(&digits)?).ok()
+}
+
 /// The last `N项` in `text` (`等7项工作` → 7, `十一项` → 11).
 fn last_item_count(text: &str) -> Option<u32> {
     let chars: Vec<char> = text.chars().collect();
@@ -388,6 +428,22 @@ mod tests {
         });
         assert_eq!(letter.title.as_deref(), Some("重点工作任务清单"));
         assert_eq!(letter.as_of_text.as_deref(), Some("截至2020年6月底"));
+    }
+
+    #[test]
+    fn counts_written_after_status_words() {
+        let body = lines(&[
+            "截至9月30日，全县32项重点工作任务中，已销号12项，阶段性销号8项，序时推进9项，预警3项。",
+        ]);
+        assert_eq!(counted_after(&body, CLOSED_WORDS), Some(20));
+        assert_eq!(counted_after(&body, WARNED_WORDS), Some(3));
+        // A part of a count already made is not added again.
+        let part = lines(&["已销号十二项，其中阶段性销号8项。"]);
+        assert_eq!(counted_after(&part, CLOSED_WORDS), Some(12));
+        assert_eq!(
+            counted_after(&lines(&["实行销号管理。"]), CLOSED_WORDS),
+            None
+        );
     }
 
     #[test]
