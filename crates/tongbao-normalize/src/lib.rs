@@ -75,7 +75,7 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
 /// The day an as-of text means: `截至8月底` → 2019-08-31 for `year` 2019.
 /// Takes the first `截至`/`截止` expression, else the first time expression.
 pub fn parse_as_of(text: &str, year: i32) -> Option<CalendarDate> {
-    normalize::as_of_day(text, Some(year), false)
+    normalize::as_of_day(text, Some(year))
 }
 
 /// The scan behind [`extract`]; `year` is `None` when unknown, which leaves

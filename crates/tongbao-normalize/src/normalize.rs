@@ -41,13 +41,20 @@ pub fn normalize(bulletin: &mut Bulletin, options: &Options) {
     };
     bulletin.year = year;
     if bulletin.as_of.date.is_none() {
-        bulletin.as_of.date = match &bulletin.as_of.text {
-            Some(text) => as_of_day(text, year, false),
-            // No as-of line: a 截至 date in the title or the letter will do.
-            None => std::iter::once(bulletin.title.as_deref().unwrap_or_default())
-                .chain(bulletin.preamble.iter().map(String::as_str))
-                .find_map(|text| as_of_day(text, year, true)),
-        };
+        match &bulletin.as_of.text {
+            Some(text) => bulletin.as_of.date = as_of_day(text, year),
+            // No as-of line: a 截至 expression in the title or the letter
+            // will do, and is the as-of text.
+            None => {
+                let stated = std::iter::once(bulletin.title.as_deref().unwrap_or_default())
+                    .chain(bulletin.preamble.iter().map(String::as_str))
+                    .find_map(|text| marked_as_of(text, year));
+                if let Some((text, date)) = stated {
+                    bulletin.as_of.text = Some(text);
+                    bulletin.as_of.date = Some(date);
+                }
+            }
+        }
     }
     // Without an as-of date, the day the file was written is the next best
     // "now" for 春节前 and for whether a deadline has passed.
@@ -99,16 +106,19 @@ fn column_deadlines(
         .collect()
 }
 
-/// The day an as-of text means: its first `截至` expression, or (unless
-/// `only_marked`) its first time expression.
-pub(crate) fn as_of_day(text: &str, year: Option<i32>, only_marked: bool) -> Option<CalendarDate> {
+/// The first `截至` expression in `text`, as written, and its day.
+fn marked_as_of(text: &str, year: Option<i32>) -> Option<(String, CalendarDate)> {
     let found = scan(text, year, None).dates;
-    let marked = found.iter().find(|date| date.as_of);
-    let chosen = if only_marked {
-        marked
-    } else {
-        marked.or(found.first())
-    }?;
+    let marked = found.into_iter().find(|date| date.as_of)?;
+    let day = marked.end.or(marked.start)?;
+    Some((marked.text, day))
+}
+
+/// The day an as-of text means: its first `截至` expression, or its first
+/// time expression.
+pub(crate) fn as_of_day(text: &str, year: Option<i32>) -> Option<CalendarDate> {
+    let found = scan(text, year, None).dates;
+    let chosen = found.iter().find(|date| date.as_of).or(found.first())?;
     chosen.end.or(chosen.start)
 }
 
@@ -159,7 +169,7 @@ fn year_from_file_dates(bulletin: &Bulletin) -> Option<(i32, String)> {
         .as_of
         .text
         .as_deref()
-        .and_then(|text| as_of_day(text, Some(year), false))
+        .and_then(|text| as_of_day(text, Some(year)))
         .map(CalendarDate::month);
     if as_of_month.is_some_and(|as_of| as_of > month) {
         let previous = year.checked_sub(1)?;

@@ -206,6 +206,8 @@ fn year_and_as_of_come_from_the_preamble_when_nothing_else_says() {
     normalize(&mut bulletin, &Options::default());
     assert_eq!(bulletin.year, Some(2019));
     assert_eq!(bulletin.as_of.date, Some(day("2019-07-31")));
+    // The expression found is the as-of text, as written.
+    assert_eq!(bulletin.as_of.text.as_deref(), Some("截至7月底"));
     assert_eq!(
         year_diagnostics(&bulletin)[0].2,
         "year 2019 from the preamble"
