@@ -176,6 +176,7 @@ fn is_closing_line(line: &str) -> bool {
         "发：",
         "发:",
         "抄送",
+        "抄报",
         "编辑",
         "签发",
         "印发",
@@ -225,13 +226,15 @@ fn read_signature_line(line: &str, letter: &mut Letter) {
         }
         return;
     }
-    if let Some(rest) = strip_key(line, &["报：", "报:", "报送：", "报送:"]) {
+    if let Some(rest) = strip_key(line, &["报：", "报:", "报送：", "报送:", "抄报：", "抄报:"])
+    {
         letter
             .report_to
             .get_or_insert_with(|| trim_entry_punctuation(rest).to_owned());
         return;
     }
-    if let Some(rest) = strip_key(line, &["发：", "发:", "分送：", "分送:"]) {
+    if let Some(rest) = strip_key(line, &["发：", "发:", "分送：", "分送:", "抄送：", "抄送:"])
+    {
         letter
             .distribute_to
             .get_or_insert_with(|| trim_entry_punctuation(rest).to_owned());
@@ -428,6 +431,22 @@ mod tests {
         });
         assert_eq!(letter.title.as_deref(), Some("重点工作任务清单"));
         assert_eq!(letter.as_of_text.as_deref(), Some("截至2020年6月底"));
+    }
+
+    #[test]
+    fn copy_lines_fill_the_recipients() {
+        let letter = read_letter(&LetterLines {
+            before_table: lines(&[
+                "关于全县重点工作任务推进情况的通报",
+                "各单位要抓紧推进。",
+                "抄报：县委、县人大、县政协",
+                "抄送：县直各单位。",
+            ]),
+            ..LetterLines::default()
+        });
+        assert_eq!(letter.preamble, ["各单位要抓紧推进。"]);
+        assert_eq!(letter.report_to.as_deref(), Some("县委、县人大、县政协"));
+        assert_eq!(letter.distribute_to.as_deref(), Some("县直各单位"));
     }
 
     #[test]
