@@ -108,10 +108,19 @@ pub(crate) fn classify_status(raw: &str) -> StatusCode {
     if let Some(code) = exact_status(&key) {
         return code;
     }
-    CONTAINED_WORDS
-        .iter()
-        .find(|(word, _)| key.contains(word))
-        .map_or(StatusCode::Other, |(_, code)| *code)
+    if let Some((_, code)) = CONTAINED_WORDS.iter().find(|(word, _)| key.contains(word)) {
+        return *code;
+    }
+    // 已于9月20日完成, 已全面完工: done, with the when or how in between.
+    let done = key.starts_with('已')
+        && ["完成", "完工", "办结", "销号"]
+            .iter()
+            .any(|end| key.ends_with(end));
+    if done {
+        StatusCode::Closed
+    } else {
+        StatusCode::Other
+    }
 }
 
 fn exact_status(key: &str) -> Option<StatusCode> {
@@ -188,6 +197,9 @@ mod tests {
             ("已竣工", StatusCode::Closed),
             ("停滞", StatusCode::Behind),
             ("黄牌", StatusCode::Warning),
+            ("已于9月20日完成", StatusCode::Closed),
+            ("已全面完工", StatusCode::Closed),
+            ("已于8月底前阶段性销号", StatusCode::StageClosed),
             ("待定", StatusCode::Other),
             ("未完成", StatusCode::Other),
         ] {
