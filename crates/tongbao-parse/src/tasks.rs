@@ -195,12 +195,20 @@ impl TaskCollector {
         let restarted_area = area_index != self.last_task_area;
 
         let lines = cell_lines(task_cell);
-        let number_text = map
-            .number
-            .and_then(|column| resolved_cell(table, row, column))
+        let number_cell = map.number.and_then(|column| cell_at(row, column));
+        let number_text = number_cell
+            .and_then(|cell| resolve(table, cell))
             .map(Cell::text);
+        // Under a 序号 merged down from an earlier row, a `（2）` opening the
+        // text numbers a part of that task, not the task.
+        let number_is_own = number_cell.is_some_and(|cell| cell.merged_from.is_none());
         let expected = self.last_number.map_or(1, |last| last.saturating_add(1));
-        let (number, first_line) = task_number(number_text.as_deref(), lines.first(), expected);
+        let (number, first_line) = task_number(
+            number_text.as_deref(),
+            number_is_own,
+            lines.first(),
+            expected,
+        );
         let text = first_line
             .into_iter()
             .chain(lines.iter().skip(1).map(|line| line.text.trim()))
@@ -438,6 +446,7 @@ fn status_raw(cell: &Cell) -> String {
 /// only when it is the expected next number (or 1).
 fn task_number<'a>(
     number_text: Option<&str>,
+    number_is_own: bool,
     first: Option<&Line<'a>>,
     expected: u32,
 ) -> (Option<u32>, Option<&'a str>) {
@@ -447,7 +456,7 @@ fn task_number<'a>(
         .filter(|label| label.kind != LabelKind::Chinese);
     if let Some(column_number) = number_text.and_then(parse_number_cell) {
         let text = match &prefix {
-            Some(label) if label.number == column_number => Some(label.rest),
+            Some(label) if number_is_own && label.number == column_number => Some(label.rest),
             _ => first_text,
         };
         return (Some(column_number), text);

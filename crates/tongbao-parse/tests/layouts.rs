@@ -883,3 +883,46 @@ fn months_under_a_spanning_progress_label_form_a_second_header_row() {
     assert_eq!(codes(&bulletin), [StatusCode::Closed, StatusCode::OnTrack]);
     assert_eq!(diagnostic_codes(&bulletin), []);
 }
+
+#[test]
+fn parts_under_a_merged_number_keep_their_own_labels() {
+    let bulletin = parse_table(&[
+        &["序号", "重点工作任务", "责任单位", "进展情况", "状态"],
+        &["1", "推进城东综合体项目建设：", "市住建局", "", ""],
+        &[
+            UP,
+            "（1）9月底前完成征地",
+            "市自然资源局",
+            "已完成征地120亩。",
+            "已完成",
+        ],
+        &[
+            UP,
+            "（2）年底前开工建设",
+            "市住建局",
+            "正在办理施工许可。",
+            "序时推进",
+        ],
+        &[
+            "2",
+            "新增绿道50公里",
+            "市自然资源局",
+            "已建成42公里。",
+            "序时推进",
+        ],
+    ]);
+    let outline: Vec<(u32, &str)> = bulletin
+        .tasks
+        .iter()
+        .map(|task| (task.no, task.text.as_str()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (1, "推进城东综合体项目建设："),
+            (1, "（1）9月底前完成征地"),
+            (1, "（2）年底前开工建设"),
+            (2, "新增绿道50公里"),
+        ]
+    );
+}
