@@ -75,13 +75,13 @@ pub fn month_over_month(old: &Bulletin, new: &Bulletin) -> MonthDiff {
         units_changed: Vec::new(),
         progress_changed: Vec::new(),
     };
-    for (no, before) in &old_tasks {
-        let Some(after) = new_tasks.get(no) else {
+    for (key, before) in &old_tasks {
+        let Some(after) = new_tasks.get(key) else {
             diff.removed.push(task_ref(before));
             continue;
         };
         let change = |old: String, new: String| TaskChange {
-            no: *no,
+            no: before.no,
             text: after.text.clone(),
             old,
             new,
@@ -111,17 +111,22 @@ pub fn month_over_month(old: &Bulletin, new: &Bulletin) -> MonthDiff {
     }
     diff.added = new_tasks
         .iter()
-        .filter(|(no, _)| !old_tasks.contains_key(*no))
+        .filter(|(key, _)| !old_tasks.contains_key(*key))
         .map(|(_, task)| task_ref(task))
         .collect();
     diff
 }
 
-/// Tasks by number; of duplicated numbers the first is kept.
-fn by_number(bulletin: &Bulletin) -> BTreeMap<u32, &Task> {
+/// Tasks by number and, for a number written more than once (a task in
+/// parts), by occurrence: the second task 1 of one month meets the second
+/// task 1 of the other, as `check` pairs them.
+fn by_number(bulletin: &Bulletin) -> BTreeMap<(u32, usize), &Task> {
     let mut tasks = BTreeMap::new();
+    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
     for task in &bulletin.tasks {
-        tasks.entry(task.no).or_insert(task);
+        let occurrence = seen.entry(task.no).or_insert(0);
+        tasks.insert((task.no, *occurrence), task);
+        *occurrence += 1;
     }
     tasks
 }

@@ -89,3 +89,36 @@ fn month_over_month_reports_transitions_counts_and_membership() {
     let json = serde_json::to_value(&diff).unwrap();
     assert_eq!(json["status_changes"][0]["new"], "closed");
 }
+
+#[test]
+fn month_over_month_pairs_repeated_numbers_by_occurrence() {
+    let mut old = minimal();
+    let mut part = old.tasks[0].clone();
+    part.text = "（2）第二部分".into();
+    old.tasks.push(part);
+    let mut new = old.clone();
+    new.tasks[1].status.code = StatusCode::Closed;
+    let diff = month_over_month(&old, &new);
+    let changes: Vec<(u32, &str, &str, &str)> = diff
+        .status_changes
+        .iter()
+        .map(|change| {
+            (
+                change.no,
+                change.text.as_str(),
+                change.old.as_str(),
+                change.new.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [(
+            old.tasks[1].no,
+            "（2）第二部分",
+            old.tasks[1].status.code.as_str(),
+            "closed"
+        )]
+    );
+    assert!(diff.added.is_empty() && diff.removed.is_empty());
+}
