@@ -16,7 +16,7 @@ use crate::{OutputTarget, ReadArgs, write};
 
 #[derive(Args)]
 pub struct ConvertArgs {
-    /// Bulletin files (.docx .xlsx .xlsm .xls .ods) or folders to search.
+    /// Bulletin files (.docx .xlsx .xlsm .xls .et .ods) or folders to search.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Output folder (created if missing), or - for standard output.

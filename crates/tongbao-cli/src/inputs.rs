@@ -4,7 +4,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// Extensions searched for inside folders. Files named explicitly are read
 /// whatever their extension: the format is detected from the bytes.
-const BULLETIN_EXTENSIONS: [&str; 5] = ["docx", "xlsx", "xlsm", "xls", "ods"];
+/// Found in folders: what tongbao reads (WPS `.et` workbooks are `.xls`
+/// inside), and the legacy `.doc` / `.wps`, so that the batch says why each
+/// was not converted instead of passing over it.
+const BULLETIN_EXTENSIONS: [&str; 8] = ["docx", "xlsx", "xlsm", "xls", "et", "ods", "doc", "wps"];
 
 /// One bulletin to convert.
 #[derive(Debug, Clone, PartialEq, Eq)]

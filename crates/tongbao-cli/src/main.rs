@@ -27,7 +27,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "tongbao",
     version,
     about = "Turn 销号 bulletins (督查通报, .docx/.xlsx/.xls) into structured JSON",
-    long_about = "Turn 销号 bulletins (督查通报, .docx/.xlsx/.xlsm/.xls/.ods) into structured JSON.\n\n\
+    long_about = "Turn 销号 bulletins (督查通报, .docx/.xlsx/.xlsm/.xls/.et/.ods) into structured JSON.\n\n\
         Examples:\n  \
         tongbao convert bulletins/ -o out/              one JSON file per bulletin\n  \
         tongbao convert a.docx --format csv -o - > a.csv  one CSV row per task\n  \

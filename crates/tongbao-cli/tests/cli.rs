@@ -107,6 +107,34 @@ fn one_bad_file_fails_alone_and_leaves_nothing_behind() {
 }
 
 #[test]
+fn folders_yield_wps_workbooks_and_legacy_documents_too() {
+    let inputs = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // A WPS .et workbook is BIFF8 inside, as .xls is.
+    std::fs::copy(
+        fixture("bulletin-2019-08.xls"),
+        inputs.path().join("九月.et"),
+    )
+    .unwrap();
+    std::fs::write(inputs.path().join("旧稿.doc"), "not a document").unwrap();
+    let run = tongbao(&[
+        "convert",
+        inputs.path().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("旧稿.doc: "), "{stderr}");
+    // The content is what .et files hold: no extension-mismatch warning.
+    assert!(
+        stderr.contains("converted 1, failed 1, warnings 0"),
+        "{stderr}"
+    );
+    assert_eq!(files_below(out.path()), [PathBuf::from("九月.json")]);
+}
+
+#[test]
 fn named_inputs_that_are_not_regular_files_are_refused_without_reading() {
     let out = tempfile::tempdir().unwrap();
     let docx = fixture("bulletin-2019-08.docx");

@@ -277,9 +277,10 @@ fn extension_of(file_name: &str) -> String {
 /// extension is no claim, so it fits anything.
 fn extension_fits(format: SourceFormat, extension: &str) -> bool {
     let usual: &[&str] = match format {
-        SourceFormat::Docx => &["docx", "docm", "dotx", "dotm"],
-        SourceFormat::Xlsx | SourceFormat::Xlsm => &["xlsx", "xlsm", "xltx", "xltm"],
-        SourceFormat::Xls => &["xls", "xlt"],
+        // WPS saves Word-format documents and BIFF8 workbooks as .wps/.et too.
+        SourceFormat::Docx => &["docx", "docm", "dotx", "dotm", "wps"],
+        SourceFormat::Xlsx | SourceFormat::Xlsm => &["xlsx", "xlsm", "xltx", "xltm", "et"],
+        SourceFormat::Xls => &["xls", "xlt", "et", "ett"],
         SourceFormat::Ods => &["ods", "ots"],
     };
     extension.is_empty() || usual.contains(&extension)
