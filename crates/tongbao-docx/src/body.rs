@@ -61,10 +61,7 @@ pub(crate) struct Body {
 /// An open element that matters for the structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Frame {
-    /// `real` for a top-level table; nested tables are flattened into the cell.
-    Table {
-        real: bool,
-    },
+    Table(TableLevel),
     Row,
     RowProperties,
     Cell,
@@ -78,6 +75,18 @@ enum Frame {
     Text,
     /// Any other element: its content is read as if it were not there.
     Transparent,
+}
+
+/// Where a table sits, which decides what becomes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableLevel {
+    /// In the body: a table of the document.
+    Top,
+    /// Directly in a top-level table's cell: flattened into that cell, and
+    /// kept whole too, in case the outer table only frames the page.
+    Captured,
+    /// Deeper, or inside a paragraph (a text box): flattened into the cell.
+    Flattened,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,6 +115,9 @@ struct ParagraphBuilder {
 
 struct CellBuilder {
     paragraphs: Vec<Paragraph>,
+    /// Tables captured in this cell, with the paragraphs of `paragraphs`
+    /// they were flattened into.
+    captured: Vec<CapturedTable>,
     col_span: usize,
     vertical_merge: MergeMark,
     /// Legacy `w:hMerge` continuation: this cell widens the one before it.
@@ -116,6 +128,7 @@ impl Default for CellBuilder {
     fn default() -> CellBuilder {
         CellBuilder {
             paragraphs: Vec::new(),
+            captured: Vec::new(),
             col_span: 1,
             vertical_merge: MergeMark::None,
             continues_horizontally: false,
@@ -134,12 +147,29 @@ struct RowBuilder {
     /// shows once changes are accepted, as deleted text is.
     deleted: bool,
     cell: Option<CellBuilder>,
+    /// Each finished cell's captured tables, by index in `cells`.
+    captured: Vec<(usize, Vec<CapturedTable>)>,
 }
 
 #[derive(Default)]
 struct TableBuilder {
     rows: Vec<Row>,
     row: Option<RowBuilder>,
+    /// Captured tables by row index in `rows` and cell index in the row.
+    captured: Vec<(usize, usize, Vec<CapturedTable>)>,
+}
+
+/// A table nested directly in a top-level cell, kept whole.
+struct CapturedTable {
+    /// The cell paragraphs it was flattened into.
+    paragraphs: std::ops::Range<usize>,
+    table: Table,
+}
+
+/// A table being captured, and where its paragraphs start in the outer cell.
+struct Capture {
+    builder: TableBuilder,
+    first_paragraph: usize,
 }
 
 struct BodyReader<'s, 'n> {
@@ -148,6 +178,8 @@ struct BodyReader<'s, 'n> {
     styles: &'s Styles,
     counters: ListCounters<'n>,
     blocks: Vec<Block>,
+    /// The table nested in the open top-level cell, while it is read.
+    capture: Option<Capture>,
     frames: Vec<Frame>,
     paragraphs: Vec<ParagraphBuilder>,
     /// Open tables, flattened ones included.
@@ -177,6 +209,7 @@ pub(crate) fn read_body(
         styles,
         counters,
         blocks: Vec::new(),
+        capture: None,
         frames: Vec::new(),
         paragraphs: Vec::new(),
         table_depth: 0,
@@ -235,15 +268,23 @@ impl BodyReader<'_, '_> {
         let value = || reader.attribute(element, b"val");
         let frame = match (parent, element.local_name()) {
             (_, b"tbl") => {
-                let real = self.table_depth == 0 && self.paragraphs.is_empty();
-                self.table_depth += 1;
-                if real {
+                let level = if self.table_depth == 0 && self.paragraphs.is_empty() {
                     self.table = Some(TableBuilder::default());
-                }
-                Frame::Table { real }
+                    TableLevel::Top
+                } else if let Some(first_paragraph) = self.capture_point() {
+                    self.capture = Some(Capture {
+                        builder: TableBuilder::default(),
+                        first_paragraph,
+                    });
+                    TableLevel::Captured
+                } else {
+                    TableLevel::Flattened
+                };
+                self.table_depth += 1;
+                Frame::Table(level)
             }
-            (_, b"tr") if self.in_top_level_table() => {
-                if let Some(table) = self.table.as_mut() {
+            (_, b"tr") if self.building().is_some() => {
+                if let Some(table) = self.building() {
                     table.row = Some(RowBuilder::default());
                 }
                 Frame::Row
@@ -269,7 +310,7 @@ impl BodyReader<'_, '_> {
                 }
                 Frame::Transparent
             }
-            (_, b"tc") if self.in_top_level_table() && self.has_open_row() => {
+            (_, b"tc") if self.has_open_row() => {
                 if let Some(row) = self.row_mut() {
                     row.cell = Some(CellBuilder::default());
                 }
@@ -366,13 +407,16 @@ impl BodyReader<'_, '_> {
 
     fn close(&mut self, frame: Frame) -> Result<(), DocxError> {
         match frame {
-            Frame::Table { real } => {
+            Frame::Table(level) => {
                 self.table_depth = self.table_depth.saturating_sub(1);
-                if real && let Some(table) = self.table.take() {
-                    self.blocks.push(Block::Table(Table {
-                        name: None,
-                        rows: table.rows,
-                    }));
+                match level {
+                    TableLevel::Top => {
+                        if let Some(table) = self.table.take() {
+                            self.finish_top_table(table);
+                        }
+                    }
+                    TableLevel::Captured => self.finish_captured_table(),
+                    TableLevel::Flattened => {}
                 }
             }
             Frame::Row => self.finish_row()?,
@@ -390,16 +434,104 @@ impl BodyReader<'_, '_> {
         Ok(())
     }
 
-    fn in_top_level_table(&self) -> bool {
-        self.table_depth == 1 && self.table.is_some()
+    /// The table whose rows and cells are being built: the top-level one,
+    /// or the one captured inside its cell.
+    fn building(&mut self) -> Option<&mut TableBuilder> {
+        match self.table_depth {
+            1 => self.table.as_mut(),
+            2 => self.capture.as_mut().map(|capture| &mut capture.builder),
+            _ => None,
+        }
     }
 
-    fn has_open_row(&self) -> bool {
-        self.table.as_ref().is_some_and(|table| table.row.is_some())
+    fn has_open_row(&mut self) -> bool {
+        self.building().is_some_and(|table| table.row.is_some())
     }
 
     fn row_mut(&mut self) -> Option<&mut RowBuilder> {
-        self.table.as_mut()?.row.as_mut()
+        self.building()?.row.as_mut()
+    }
+
+    /// The open cell of the top-level table, whatever is nested in it.
+    fn top_cell_mut(&mut self) -> Option<&mut CellBuilder> {
+        self.table.as_mut()?.row.as_mut()?.cell.as_mut()
+    }
+
+    /// Where a table opening now starts in the top-level cell, when it is
+    /// to be captured: directly in that cell, not in a paragraph.
+    fn capture_point(&mut self) -> Option<usize> {
+        if self.table_depth != 1 || self.capture.is_some() || !self.paragraphs.is_empty() {
+            return None;
+        }
+        Some(self.top_cell_mut()?.paragraphs.len())
+    }
+
+    /// Records the captured table in the top-level cell it sits in.
+    fn finish_captured_table(&mut self) {
+        let Some(capture) = self.capture.take() else {
+            return;
+        };
+        let table = Table {
+            name: None,
+            rows: capture.builder.rows,
+        };
+        if let Some(cell) = self.top_cell_mut() {
+            let paragraphs = capture.first_paragraph..cell.paragraphs.len();
+            cell.captured.push(CapturedTable { paragraphs, table });
+        }
+    }
+
+    /// A top-level table becomes a block, unless it only frames the page:
+    /// one cell per row, holding a table. Then its content becomes the
+    /// body's, paragraphs and tables in order.
+    fn finish_top_table(&mut self, table: TableBuilder) {
+        let frames =
+            !table.captured.is_empty() && table.rows.iter().all(|row| row.cells.len() == 1);
+        if !frames {
+            self.blocks.push(Block::Table(Table {
+                name: None,
+                rows: table.rows,
+            }));
+            return;
+        }
+        let mut captured = table.captured.into_iter().peekable();
+        for (row_index, row) in table.rows.into_iter().enumerate() {
+            for (cell_index, cell) in row.cells.into_iter().enumerate() {
+                let mut tables = Vec::new();
+                while let Some((_, _, found)) =
+                    captured.next_if(|(row, cell, _)| (*row, *cell) == (row_index, cell_index))
+                {
+                    tables.extend(found);
+                }
+                self.unwrap_cell(cell.paragraphs, tables);
+            }
+        }
+    }
+
+    /// A framing cell's content as body blocks: its paragraphs, each
+    /// captured table in place of the paragraphs it was flattened into.
+    fn unwrap_cell(&mut self, paragraphs: Vec<Paragraph>, tables: Vec<CapturedTable>) {
+        let mut tables = tables.into_iter().peekable();
+        let mut paragraphs = paragraphs.into_iter().enumerate().peekable();
+        loop {
+            let table_starts = match (paragraphs.peek(), tables.peek()) {
+                (Some((index, _)), Some(table)) => *index >= table.paragraphs.start,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+                (None, None) => return,
+            };
+            if table_starts {
+                if let Some(table) = tables.next() {
+                    while paragraphs
+                        .next_if(|(index, _)| table.paragraphs.contains(index))
+                        .is_some()
+                    {}
+                    self.blocks.push(Block::Table(table.table));
+                }
+            } else if let Some((_, paragraph)) = paragraphs.next() {
+                self.blocks.push(Block::Paragraph(paragraph));
+            }
+        }
     }
 
     /// Appends visible text to the innermost open paragraph.
@@ -474,7 +606,18 @@ impl BodyReader<'_, '_> {
         }
         if let Some(anchor) = self.paragraphs.last_mut() {
             anchor.anchored.push(paragraph);
-        } else if let Some(cell) = self.row_mut().and_then(|row| row.cell.as_mut()) {
+            return Ok(());
+        }
+        // In a captured table's cell the paragraph is kept there, and
+        // flattened into the top-level cell as every nested one is.
+        if let Some(cell) = self
+            .capture
+            .as_mut()
+            .and_then(|capture| capture.builder.row.as_mut()?.cell.as_mut())
+        {
+            cell.paragraphs.push(paragraph.clone());
+        }
+        if let Some(cell) = self.top_cell_mut() {
             cell.paragraphs.push(paragraph);
         } else {
             self.blocks.push(Block::Paragraph(paragraph));
@@ -505,6 +648,9 @@ impl BodyReader<'_, '_> {
         }
         let grid_col = row.next_grid_col;
         row.next_grid_col = grid_col.saturating_add(col_span);
+        if !builder.captured.is_empty() {
+            row.captured.push((row.cells.len(), builder.captured));
+        }
         row.cells.push(Cell {
             grid_col,
             col_span,
@@ -524,7 +670,7 @@ impl BodyReader<'_, '_> {
     }
 
     fn finish_row(&mut self) -> Result<(), DocxError> {
-        let Some(table) = self.table.as_mut() else {
+        let Some(table) = self.building() else {
             return Ok(());
         };
         let Some(builder) = table.row.take() else {
@@ -542,6 +688,13 @@ impl BodyReader<'_, '_> {
                 continue_merge(&mut table.rows, cell);
             }
         }
+        let row_index = table.rows.len();
+        table.captured.extend(
+            builder
+                .captured
+                .into_iter()
+                .map(|(cell, captured)| (row_index, cell, captured)),
+        );
         table.rows.push(row);
         self.rows_read += 1;
         if self.rows_read > self.limits.max_rows {

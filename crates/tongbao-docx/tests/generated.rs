@@ -307,6 +307,70 @@ fn a_row_deleted_with_tracked_changes_is_not_read() {
     );
 }
 
+/// The blocks in order: `P:text` or `T:` and each row's cell texts.
+fn outline(document: &tongbao_model::Document) -> Vec<String> {
+    document
+        .blocks
+        .iter()
+        .map(|block| match block {
+            tongbao_model::Block::Paragraph(paragraph) => format!("P:{}", paragraph.text),
+            tongbao_model::Block::Table(table) => format!("T:{:?}", cell_texts(table)),
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_that_only_frames_the_page_gives_up_its_content() {
+    let p = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    let tc = |content: &str, properties: &str| format!("<w:tc>{properties}{content}</w:tc>");
+    let nested = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        tc(&p("甲"), r#"<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"#),
+        tc(&p("1"), ""),
+        tc("<w:p/>", "<w:tcPr><w:vMerge/></w:tcPr>"),
+        tc(&p("2"), ""),
+    );
+    // One cell per row: a heading row, then the list between two lines.
+    let body = format!(
+        "{}<w:tbl><w:tr>{}</w:tr><w:tr>{}</w:tr></w:tbl>{}",
+        p("通报"),
+        tc(&p("（截至9月底）"), ""),
+        tc(&format!("{}{nested}{}", p("附件"), p("注：无")), ""),
+        p("印发"),
+    );
+    let document = read(&docx_with_body(&body));
+    assert_eq!(
+        outline(&document),
+        [
+            "P:通报",
+            "P:（截至9月底）",
+            "P:附件",
+            r#"T:[["甲", "1"], ["", "2"]]"#,
+            "P:注：无",
+            "P:印发",
+        ]
+    );
+    let tables: Vec<_> = document.tables().collect();
+    assert_eq!(
+        tables[0].rows[1].cells[0].merged_from,
+        Some(CellPos {
+            row: 0,
+            grid_col: 0
+        })
+    );
+
+    // A table with several cells keeps its nested table flattened.
+    let body = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        tc(&p("任务"), ""),
+        tc(&nested, ""),
+    );
+    assert_eq!(
+        outline(&read(&docx_with_body(&body))),
+        [r#"T:[["任务", "甲\n1\n\n2"]]"#]
+    );
+}
+
 #[test]
 fn hidden_text_is_not_read() {
     // `vanish` on a run hides it (unless switched off); on the paragraph
