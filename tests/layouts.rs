@@ -340,6 +340,19 @@ fn monthly_progress_columns_xlsx() {
 }
 
 #[test]
+fn a_bulletin_inside_a_frame_table_is_read_from_the_table_within() {
+    let bulletin = convert("frame-table.docx");
+    assert_eq!(bulletin.title.as_deref(), Some(TITLE));
+    assert_eq!(bulletin.as_of.text.as_deref(), Some("截至9月底"));
+    assert_eq!(areas(&bulletin), ["一、农业农村"]);
+    assert_eq!(
+        outline(&bulletin),
+        ["1 农业农村 closed", "2 农业农村 on_track"]
+    );
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
+#[test]
 fn summary_tables_of_counts_hold_no_tasks() {
     let bulletin = convert("summary-tables.docx");
     assert_eq!(areas(&bulletin), ["一、城乡建设", "二、民生保障"]);

@@ -30,6 +30,7 @@ pub fn word_only() -> Vec<(&'static str, Vec<Part>)> {
         ("heading-paragraphs.docx", heading_paragraphs()),
         ("auto-numbering.docx", auto_numbering()),
         ("summary-tables.docx", summary_tables()),
+        ("frame-table.docx", frame_table()),
     ]
 }
 
@@ -597,6 +598,34 @@ pub fn split_tables() -> Layout {
             ]),
         ],
     ])
+}
+
+/// Word: the whole bulletin laid out inside a one-cell border table, the
+/// task list nested in it.
+fn frame_table() -> Vec<Part> {
+    vec![Part::Frame(vec![
+        Part::Paragraph(TITLE.to_owned()),
+        Part::Paragraph(AS_OF.to_owned()),
+        Part::Table(vec![
+            row(&["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"]),
+            vec![span("一、农业农村", 5)],
+            row(&[
+                "1",
+                "完成高标准农田建设1.2万亩。",
+                "县农业农村局",
+                "已完成1.26万亩。",
+                "已销号",
+            ]),
+            row(&[
+                "2",
+                "新建农村公路30公里。",
+                "县交通运输局",
+                "已建成21公里，完成率70%。",
+                "序时推进",
+            ]),
+        ]),
+        Part::Paragraph("石桥县人民政府督查室".to_owned()),
+    ])]
 }
 
 /// Word: a summary table of counts before the task list and another after

@@ -31,6 +31,8 @@ pub enum Part {
     Paragraph(String),
     PageBreak,
     Table(TableSpec),
+    /// A one-cell table framing the page, holding these paragraphs and tables.
+    Frame(Vec<Part>),
 }
 
 /// A plain cell; `\n` separates paragraphs.

@@ -33,11 +33,28 @@ pub fn render(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
                 docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
             }
             Part::Table(table) => docx.add_table(word_table(table)),
+            Part::Frame(parts) => docx.add_table(frame_table(parts)),
         };
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes)?;
     Ok(bytes.into_inner())
+}
+
+/// A one-cell table holding `parts` (paragraphs and tables; page breaks
+/// and frames inside a frame are not drawn).
+fn frame_table(parts: &[Part]) -> Table {
+    let mut cell = TableCell::new();
+    for part in parts {
+        cell = match part {
+            Part::Paragraph(text) => cell.add_paragraph(text_paragraph(text)),
+            Part::Table(table) => cell.add_table(word_table(table)),
+            Part::PageBreak | Part::Frame(_) => cell,
+        };
+    }
+    // Word requires a cell to end with a paragraph.
+    cell = cell.add_paragraph(Paragraph::new());
+    Table::new(vec![TableRow::new(vec![cell])]).set_grid(vec![COLUMN_TWIPS * 6])
 }
 
 fn text_paragraph(text: &str) -> Paragraph {
