@@ -1,5 +1,6 @@
 //! `tongbao convert`: many files in parallel, one failure never stops the rest.
 
+use std::cell::Cell;
 use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -212,12 +213,33 @@ fn convert_one(
     }
 }
 
+thread_local! {
+    /// Set while this thread converts one file under `catch_unwind`.
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the panic report of a conversion to the one error line its file
+/// gets: a reader that panics on a hostile file (calamine does, caught
+/// there) must not print a panic and backtrace. Panics anywhere else are
+/// reported as usual.
+pub fn quiet_isolated_panics() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !ISOLATED.with(Cell::get) {
+            report(info);
+        }
+    }));
+}
+
 /// Converts one file; a panic inside the pipeline becomes this file's error
 /// instead of ending the batch.
 pub fn convert_isolated(input: &Input, options: &tongbao::Options) -> Result<Bulletin, String> {
-    match catch_unwind(AssertUnwindSafe(|| {
+    ISOLATED.with(|isolated| isolated.set(true));
+    let converted = catch_unwind(AssertUnwindSafe(|| {
         tongbao::convert_path(&input.path, options)
-    })) {
+    }));
+    ISOLATED.with(|isolated| isolated.set(false));
+    match converted {
         Ok(Ok(bulletin)) => Ok(bulletin),
         Ok(Err(error)) => Err(error.to_string()),
         Err(_) => Err(format!(

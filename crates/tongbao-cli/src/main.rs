@@ -124,6 +124,7 @@ fn mib_to_bytes(mib: u64) -> u64 {
 }
 
 fn main() -> ExitCode {
+    convert::quiet_isolated_panics();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Convert(args) => convert::run(&args),

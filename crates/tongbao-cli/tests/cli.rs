@@ -135,6 +135,26 @@ fn folders_yield_wps_workbooks_and_legacy_documents_too() {
 }
 
 #[test]
+fn a_reader_panic_is_one_error_line_not_a_panic_report() {
+    let file = fixture("hostile/xls-reader-panic.xls");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["convert", file.to_str().unwrap(), "-o", "-"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.starts_with(
+            "error: xls-reader-panic.xls: malformed document (the workbook reader failed on this input)"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("backtrace"), "{stderr}");
+}
+
+#[test]
 fn named_inputs_that_are_not_regular_files_are_refused_without_reading() {
     let out = tempfile::tempdir().unwrap();
     let docx = fixture("bulletin-2019-08.docx");
