@@ -479,17 +479,21 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     // `8月进展情况 | 9月进展情况`: months run left to right, so the last
     // column naming one is this month's progress. Otherwise the column
     // with the most text (`进展情况` beside a `完成进度` of percentages).
-    map.progress = progress_columns
-        .iter()
-        .rev()
-        .find(|(_, month)| *month)
-        .or_else(|| {
-            progress_columns
-                .iter()
-                .rev()
-                .max_by_key(|(column, _)| text_chars(table, data_start, *column))
-        })
-        .map(|(column, _)| *column);
+    map.progress = match progress_columns.as_slice() {
+        [] => None,
+        [(column, _)] => Some(*column),
+        several => several
+            .iter()
+            .rev()
+            .find(|(_, month)| *month)
+            .or_else(|| {
+                several
+                    .iter()
+                    .rev()
+                    .max_by_key(|(column, _)| text_chars(table, data_start, *column))
+            })
+            .map(|(column, _)| *column),
+    };
     Header {
         map,
         signatures: [top, sub]

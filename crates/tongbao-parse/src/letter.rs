@@ -298,6 +298,7 @@ fn counted_after(body: &[String], words: &[&str]) -> Option<u32> {
     let clauses = body
         .iter()
         .flat_map(|line| line.split(['。', '；', ';', '，', ',', '、']))
+        .filter(|clause| clause.contains('项'))
         .map(compact)
         .filter(|clause| !clause.contains("其中"));
     for clause in clauses {
