@@ -364,6 +364,14 @@ fn summary_tables_of_counts_hold_no_tasks() {
             "3 民生保障 warning"
         ]
     );
+    // The first table's 合计 row states the counts; the list agrees.
+    assert_eq!(
+        (
+            bulletin.stated_counts.closed,
+            bulletin.stated_counts.warning
+        ),
+        (Some(1), Some(1))
+    );
     assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
 }
 

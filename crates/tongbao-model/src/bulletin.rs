@@ -65,7 +65,8 @@ pub struct AsOf {
     pub date: Option<CalendarDate>,
 }
 
-/// Counts stated in the covering letter's prose, per status.
+/// Counts the bulletin states, per status: in the covering letter's prose,
+/// or else in a summary table's 合计 (total) row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatedCounts {
     /// Tasks the letter says are closed or stage-closed (`等7项工作予以销号`,

@@ -67,16 +67,19 @@ mod header;
 mod letter;
 mod progress;
 mod status;
+mod summary;
 mod tasks;
 mod text;
 mod units;
 
 use tongbao_model::{
-    AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatusCode, Table,
+    AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatedCounts, StatusCode,
+    Table,
 };
 
 use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
+use crate::summary::summary_counts;
 use crate::tasks::TaskCollector;
 use crate::text::is_section_heading;
 
@@ -111,6 +114,8 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
     let mut lines = LetterLines::default();
     let mut first_task_table: Option<&Table> = None;
     let mut table_index = 0;
+    // Counts a table of counts states (合计 row), for when the letter does not.
+    let mut summary = StatedCounts::default();
     for block in &document.blocks {
         match block {
             Block::Paragraph(paragraph) => {
@@ -134,7 +139,12 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
                         }
                         collector.read_table(table, table_index, header);
                     }
-                    None => lines.elsewhere.extend(table_lines(table)),
+                    None => {
+                        let counts = summary_counts(table);
+                        summary.closed = summary.closed.or(counts.closed);
+                        summary.warning = summary.warning.or(counts.warning);
+                        lines.elsewhere.extend(table_lines(table));
+                    }
                 }
                 table_index += 1;
             }
@@ -152,18 +162,21 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
     }
     let closed_in_table = count_tasks(&collector, &[StatusCode::Closed, StatusCode::StageClosed]);
     let warned_in_table = count_tasks(&collector, &[StatusCode::Warning]);
+    let stated = |in_letter: Option<u32>, in_summary: Option<u32>| {
+        in_letter
+            .map(|count| (count, "the letter"))
+            .or(in_summary.map(|count| (count, "the summary table")))
+    };
+    let closed = stated(letter.stated_counts.closed, summary.closed);
+    let warned = stated(letter.stated_counts.warning, summary.warning);
     for (stated, counted, what) in [
-        (
-            letter.stated_counts.closed,
-            closed_in_table,
-            "closed (or stage-closed)",
-        ),
-        (letter.stated_counts.warning, warned_in_table, "warned"),
+        (closed, closed_in_table, "closed (or stage-closed)"),
+        (warned, warned_in_table, "warned"),
     ] {
-        if let Some(stated) = stated.filter(|stated| *stated as usize != counted) {
+        if let Some((stated, by)) = stated.filter(|(stated, _)| *stated as usize != counted) {
             diagnostics.push(Diagnostic::warning(
                 "stated-count-mismatch",
-                format!("the letter states {stated} tasks {what} but the table marks {counted}"),
+                format!("{by} states {stated} tasks {what} but the table marks {counted}"),
             ));
         }
     }
@@ -188,7 +201,10 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
         distribute_to: letter.distribute_to,
         editor: letter.editor,
         issuer: letter.issuer,
-        stated_counts: letter.stated_counts,
+        stated_counts: StatedCounts {
+            closed: closed.map(|(count, _)| count),
+            warning: warned.map(|(count, _)| count),
+        },
         areas: collector.areas,
         tasks: collector.tasks,
         diagnostics,

@@ -926,3 +926,47 @@ fn parts_under_a_merged_number_keep_their_own_labels() {
         ]
     );
 }
+
+#[test]
+fn a_summary_table_states_counts_the_list_is_checked_against() {
+    let summary = table(&[
+        &["攻坚领域", "任务数", "已销号", "阶段性销号", "预警"],
+        &["产业发展", "2", "1", "1", "0"],
+        &["合计", "2", "1", "1", "0"],
+    ]);
+    let list = table(&[
+        &["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"],
+        &[
+            "1",
+            "新增规上企业12家。",
+            "县经信局",
+            "已新增12家。",
+            "已销号",
+        ],
+        &[
+            "2",
+            "完成技改投资6亿元。",
+            "县经信局",
+            "完成4.1亿元。",
+            "序时推进",
+        ],
+    ]);
+    let bulletin = parse_blocks(vec![Block::Table(summary), Block::Table(list)]);
+    assert_eq!(
+        (
+            bulletin.stated_counts.closed,
+            bulletin.stated_counts.warning
+        ),
+        (Some(2), Some(0))
+    );
+    let mismatch: Vec<&str> = bulletin
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.code == "stated-count-mismatch")
+        .map(|diagnostic| diagnostic.message.as_str())
+        .collect();
+    assert_eq!(
+        mismatch,
+        ["the summary table states 2 tasks closed (or stage-closed) but the table marks 1"]
+    );
+}
