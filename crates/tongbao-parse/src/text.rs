@@ -172,9 +172,31 @@ fn to_u32(value: u64) -> Option<u32> {
 /// two lines reads as one.
 pub(crate) fn split_area_label(label: &str) -> (Option<String>, String) {
     let joined: String = label.lines().map(str::trim).collect();
-    match leading_label(&joined) {
-        Some(parsed) if !parsed.rest.is_empty() => (Some(parsed.label), parsed.rest.to_owned()),
-        _ => (None, joined),
+    let (numeral, title) = match leading_label(&joined) {
+        Some(parsed) if !parsed.rest.is_empty() => (Some(parsed.label), parsed.rest),
+        _ => (None, joined.as_str()),
+    };
+    (numeral, without_task_count(title).to_owned())
+}
+
+/// `扩大有效投资（共10项）` → `扩大有效投资`: a count of the area's tasks in
+/// trailing brackets is not part of its name.
+fn without_task_count(title: &str) -> &str {
+    let Some(inner) = title.strip_suffix(is_close_bracket) else {
+        return title;
+    };
+    let Some(open_at) = inner.rfind(is_open_bracket) else {
+        return title;
+    };
+    let (name, bracket) = inner.split_at(open_at);
+    let counts_tasks = bracket
+        .chars()
+        .any(|c| c.is_ascii_digit() || is_chinese_numeral_char(c))
+        && bracket.contains('项');
+    if counts_tasks && !name.trim().is_empty() {
+        name.trim_end()
+    } else {
+        title
     }
 }
 
@@ -247,6 +269,19 @@ mod tests {
             (Some("二".to_owned()), "推进战略争取、谋大招强".to_owned())
         );
         assert_eq!(split_area_label("民生实事"), (None, "民生实事".to_owned()));
+        assert_eq!(
+            split_area_label("一、扩大有效投资（共10项）"),
+            (Some("一".to_owned()), "扩大有效投资".to_owned())
+        );
+        assert_eq!(
+            split_area_label("民生实事(8项，已销号3项)"),
+            (None, "民生实事".to_owned())
+        );
+        // Brackets that are part of the name stay.
+        assert_eq!(
+            split_area_label("二、龙湾区（浙南科技城）"),
+            (Some("二".to_owned()), "龙湾区（浙南科技城）".to_owned())
+        );
         assert!(is_section_heading("（三）推进战略性新兴产业培育"));
         assert!(!is_section_heading("一、总体情况良好，各项工作有序推进。"));
         assert!(!is_section_heading("1．推进"));
