@@ -77,6 +77,8 @@ use tongbao_model::{
     Table,
 };
 
+use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
+
 use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::summary::summary_counts;
@@ -108,7 +110,8 @@ pub enum ParseError {
 /// `sheet` filled from the task table's name when not given).
 pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError> {
     let tables: Vec<&Table> = document.tables().collect();
-    let plans = plan_tables(&tables)?;
+    let mut plans = plan_tables(&tables)?;
+    let earlier_months = drop_earlier_month_sheets(&tables, &mut plans);
 
     let mut collector = TaskCollector::default();
     let mut lines = LetterLines::default();
@@ -153,6 +156,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
 
     let letter = read_letter(&lines);
     let mut diagnostics = document.diagnostics.clone();
+    diagnostics.extend(earlier_months);
     diagnostics.append(&mut collector.diagnostics);
     if collector.tasks.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -280,6 +284,82 @@ fn column_holds_words(table: &Table, column: usize) -> bool {
     worded * 2 > filled
 }
 
+/// A workbook keeping one sheet per month (`8月`, `9月`), each with its own
+/// list: only the latest month's sheet is this bulletin. Applies when every
+/// sheet that starts a list (has its own header) is named by a month and
+/// they differ; the others, with the sheets continuing them, are not read,
+/// and a note says so.
+fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) -> Vec<Diagnostic> {
+    // Each list's first table and the month its sheet names.
+    let starts: Vec<(usize, Option<(u32, u32)>)> = plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| plan.as_ref().is_some_and(|header| header.data_start > 0))
+        .map(|(index, _)| {
+            let month = tables
+                .get(index)
+                .and_then(|table| table.name.as_deref())
+                .and_then(sheet_month);
+            (index, month)
+        })
+        .collect();
+    let months: Option<Vec<(u32, u32)>> = starts.iter().map(|(_, month)| *month).collect();
+    let Some(latest) = months
+        .filter(|months| months.iter().any(|month| Some(month) != months.first()))
+        .and_then(|months| months.into_iter().max())
+    else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    let mut reading = true;
+    for (index, plan) in plans.iter_mut().enumerate() {
+        if let Some((_, month)) = starts.iter().find(|(start, _)| *start == index) {
+            reading = *month == Some(latest);
+            if !reading {
+                let name = tables
+                    .get(index)
+                    .and_then(|table| table.name.clone())
+                    .unwrap_or_default();
+                notes.push(Diagnostic::info(
+                    "earlier-month-skipped",
+                    format!("sheet {name:?} holds an earlier month's list and was not read"),
+                ));
+            }
+        }
+        if !reading {
+            *plan = None;
+        }
+    }
+    notes
+}
+
+/// The (year, month) a sheet name gives: `9月` → (0, 9), `2019年9月份` →
+/// (2019, 9), `九月` → (0, 9); `None` for names without one.
+fn sheet_month(name: &str) -> Option<(u32, u32)> {
+    let chars: Vec<char> = name.chars().collect();
+    let at = chars.iter().position(|c| *c == '月')?;
+    let digits_before = |end: usize| {
+        let start = chars
+            .get(..end)?
+            .iter()
+            .rposition(|c| !(c.is_ascii_digit() || is_chinese_numeral_char(*c)))
+            .map_or(0, |at| at + 1);
+        let digits: String = chars.get(start..end)?.iter().collect();
+        let value = u32::try_from(parse_integer(&digits)?).ok()?;
+        Some((value, start))
+    };
+    let (month, month_start) = digits_before(at)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let year = month_start
+        .checked_sub(1)
+        .filter(|year_mark| chars.get(*year_mark) == Some(&'年'))
+        .and_then(|year_mark| digits_before(year_mark))
+        .map_or(0, |(year, _)| year);
+    Some((year, month))
+}
+
 /// A `一、…` heading right before the first task table names its first area.
 fn take_heading_before_table(before_table: &mut Vec<String>, collector: &mut TaskCollector) {
     while before_table
@@ -371,4 +451,18 @@ fn describe_tables(tables: &[&Table]) -> String {
         parts.push(format!("{} more tables", tables.len() - TABLES_SHOWN));
     }
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_give_months() {
+        assert_eq!(sheet_month("9月"), Some((0, 9)));
+        assert_eq!(sheet_month("2019年10月份"), Some((2019, 10)));
+        assert_eq!(sheet_month("十二月"), Some((0, 12)));
+        assert_eq!(sheet_month("清单（一）"), None);
+        assert_eq!(sheet_month("13月"), None);
+    }
 }

@@ -970,3 +970,36 @@ fn a_summary_table_states_counts_the_list_is_checked_against() {
         ["the summary table states 2 tasks closed (or stage-closed) but the table marks 1"]
     );
 }
+
+#[test]
+fn a_workbook_with_a_sheet_per_month_is_read_from_the_latest_month() {
+    let month = |name: &str, status: &str| {
+        let mut sheet = table(&[
+            &["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"],
+            &["1", "新增规上企业12家。", "县经信局", "进展。", status],
+        ]);
+        sheet.name = Some(name.to_owned());
+        sheet
+    };
+    // Newest first, as some offices keep them.
+    let bulletin = parse_blocks(vec![
+        Block::Table(month("2019年9月", "已销号")),
+        Block::Table(month("2019年8月", "序时推进")),
+        Block::Table(month("7月份", "序时推进")),
+    ]);
+    assert_eq!(codes(&bulletin), [StatusCode::Closed]);
+    assert_eq!(bulletin.source.sheet.as_deref(), Some("2019年9月"));
+    let notes: Vec<&str> = bulletin
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.code == "earlier-month-skipped")
+        .map(|diagnostic| diagnostic.message.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            r#"sheet "2019年8月" holds an earlier month's list and was not read"#,
+            r#"sheet "7月份" holds an earlier month's list and was not read"#,
+        ]
+    );
+}
