@@ -355,7 +355,7 @@ fn sheet_month(name: &str) -> Option<(u32, u32)> {
     let year = month_start
         .checked_sub(1)
         .filter(|year_mark| chars.get(*year_mark) == Some(&'年'))
-        .and_then(|year_mark| digits_before(year_mark))
+        .and_then(digits_before)
         .map_or(0, |(year, _)| year);
     Some((year, month))
 }
