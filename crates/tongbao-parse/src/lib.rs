@@ -14,7 +14,12 @@
 //! full-width section rows or as `一、…` paragraphs between tables, task
 //! numbers from a `序号` column, a `1．` prefix or Word's auto-numbering,
 //! tables split over pages (with or without a repeated header), and status
-//! words in a status column or in brackets inside the progress text.
+//! words in a status column or in brackets inside the progress text. Of
+//! several progress-labelled columns the one holding status words is the
+//! status, the latest month's (`9月进展情况`) or else the wordiest is the
+//! progress. Tables of counts (`任务数 | 已销号 | 预警`, a `合计` row) hold no
+//! tasks but state counts; a workbook keeping a sheet per month is read
+//! from the latest month's sheet.
 //! Anything odd becomes a [`Diagnostic`](tongbao_model::Diagnostic), not a guess.
 //!
 //! ```
