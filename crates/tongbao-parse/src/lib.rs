@@ -77,6 +77,8 @@ mod tasks;
 mod text;
 mod units;
 
+use std::collections::BTreeSet;
+
 use tongbao_model::{
     AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatedCounts, StatusCode,
     Table,
@@ -88,7 +90,7 @@ use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::summary::summary_counts;
 use crate::tasks::TaskCollector;
-use crate::text::is_section_heading;
+use crate::text::{compact, is_section_heading};
 
 /// Why a document holds no bulletin the parser can recover.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -290,10 +292,12 @@ fn column_holds_words(table: &Table, column: usize) -> bool {
 }
 
 /// A workbook keeping one sheet per month (`8月`, `9月`), each with its own
-/// list: only the latest month's sheet is this bulletin. Applies when every
-/// sheet that starts a list (has its own header) is named by a month and
-/// they differ; the others, with the sheets continuing them, are not read,
-/// and a note says so.
+/// copy of the list: only the latest month's sheet is this bulletin.
+/// Applies when every sheet that starts a list (has its own header) is
+/// named by a month and they differ; an earlier month's sheet is left out
+/// (with the sheets continuing it, and a note) when it repeats at least
+/// half of the latest sheet's tasks, so that lists of different tasks per
+/// month (`7月任务 | 8月任务`) are all read.
 fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) -> Vec<Diagnostic> {
     // Each list's first table and the month its sheet names.
     let starts: Vec<(usize, Option<(u32, u32)>)> = plans
@@ -315,11 +319,40 @@ fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) ->
     else {
         return Vec::new();
     };
+    let task_texts = |index: usize| -> BTreeSet<String> {
+        let (Some(table), Some(Some(header))) = (tables.get(index), plans.get(index)) else {
+            return BTreeSet::new();
+        };
+        table
+            .rows
+            .iter()
+            .skip(header.data_start)
+            .filter_map(|row| cell_at(row, header.map.task))
+            .map(|cell| compact(&cell.text()))
+            .filter(|text| !text.is_empty())
+            .collect()
+    };
+    let Some(latest_texts) = starts
+        .iter()
+        .find(|(_, month)| *month == Some(latest))
+        .map(|(index, _)| task_texts(*index))
+    else {
+        return Vec::new();
+    };
+    let repeats_latest = |index: usize| {
+        let shared = task_texts(index).intersection(&latest_texts).count();
+        shared * 2 >= latest_texts.len() && shared > 0
+    };
+    let earlier: BTreeSet<usize> = starts
+        .iter()
+        .filter(|(index, month)| *month != Some(latest) && repeats_latest(*index))
+        .map(|(index, _)| *index)
+        .collect();
     let mut notes = Vec::new();
     let mut reading = true;
     for (index, plan) in plans.iter_mut().enumerate() {
-        if let Some((_, month)) = starts.iter().find(|(start, _)| *start == index) {
-            reading = *month == Some(latest);
+        if starts.iter().any(|(start, _)| *start == index) {
+            reading = !earlier.contains(&index);
             if !reading {
                 let name = tables
                     .get(index)

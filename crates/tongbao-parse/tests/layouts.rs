@@ -1003,3 +1003,34 @@ fn a_workbook_with_a_sheet_per_month_is_read_from_the_latest_month() {
         ]
     );
 }
+
+#[test]
+fn sheets_per_month_listing_different_tasks_are_all_read() {
+    let month = |name: &str, task: &str| {
+        let mut sheet = table(&[
+            &["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"],
+            &["1", task, "县经信局", "进展。", "序时推进"],
+        ]);
+        sheet.name = Some(name.to_owned());
+        sheet
+    };
+    let bulletin = parse_blocks(vec![
+        Block::Table(month("7月", "7月底前完成厂房竣工验收。")),
+        Block::Table(month("8月", "8月底前完成设备安装调试。")),
+    ]);
+    let texts: Vec<&str> = bulletin
+        .tasks
+        .iter()
+        .map(|task| task.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["7月底前完成厂房竣工验收。", "8月底前完成设备安装调试。"]
+    );
+    assert!(
+        bulletin
+            .diagnostics
+            .iter()
+            .all(|diagnostic| diagnostic.code != "earlier-month-skipped")
+    );
+}
