@@ -28,7 +28,6 @@ const SKIPPED: &[&[u8]] = &[
     b"tblPr",
     b"tblGrid",
     b"tblPrEx",
-    b"sdtPr",
     b"sdtEndPr",
     b"del",
     b"delText",
@@ -50,6 +49,8 @@ const SKIPPED: &[&[u8]] = &[
 ];
 
 static VANISH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"vanish"));
+static SHOWING_PLACEHOLDER: LazyLock<Finder<'static>> =
+    LazyLock::new(|| Finder::new(b"showingPlcHdr"));
 
 /// What the reader found besides the blocks.
 pub(crate) struct Body {
@@ -72,6 +73,10 @@ enum Frame {
     Run,
     /// A run's `rPr` that holds `vanish` (hidden text); any other is skipped.
     RunProperties,
+    /// A content control (`w:sdt`), whose content may be placeholder text.
+    ContentControl,
+    /// A content control's `sdtPr` that holds `showingPlcHdr`.
+    ContentControlProperties,
     Text,
     /// Any other element: its content is read as if it were not there.
     Transparent,
@@ -193,6 +198,10 @@ struct BodyReader<'s, 'n> {
     paragraphs_read: usize,
     /// The open run is hidden text (`w:rPr/w:vanish`): Word does not show it.
     hidden_run: bool,
+    /// For each open content control, whether it shows its placeholder
+    /// (`单击或点击此处输入文字。`) instead of content; `None` for one that
+    /// wraps rows or cells, whose structure is always read.
+    content_controls: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_body(
@@ -220,6 +229,7 @@ pub(crate) fn read_body(
         cells_read: 0,
         paragraphs_read: 0,
         hidden_run: false,
+        content_controls: Vec::new(),
     };
     loop {
         match reader.next_event()? {
@@ -229,6 +239,12 @@ pub(crate) fn read_body(
                 Some(Frame::RunProperties) => {
                     if !reader.skip_element_unless_it_holds(&VANISH)? {
                         body.frames.push(Frame::RunProperties);
+                    }
+                }
+                // So are a content control's, but for `showingPlcHdr`.
+                Some(Frame::ContentControlProperties) => {
+                    if !reader.skip_element_unless_it_holds(&SHOWING_PLACEHOLDER)? {
+                        body.frames.push(Frame::ContentControlProperties);
                     }
                 }
                 Some(frame) => body.frames.push(frame),
@@ -357,6 +373,27 @@ impl BodyReader<'_, '_> {
                 }
                 Frame::Transparent
             }
+            (_, b"sdt") => {
+                let wraps_structure = matches!(parent, Some(Frame::Row | Frame::Table(_)));
+                self.content_controls
+                    .push((!wraps_structure).then_some(false));
+                Frame::ContentControl
+            }
+            (Some(Frame::ContentControl), b"sdtPr") => Frame::ContentControlProperties,
+            (Some(Frame::ContentControlProperties), b"showingPlcHdr") => {
+                let showing = on_off(value()?.as_deref());
+                if let Some(Some(placeholder)) = self.content_controls.last_mut() {
+                    *placeholder = showing;
+                }
+                Frame::Transparent
+            }
+            (Some(Frame::ContentControlProperties), _) => return Ok(None),
+            // Placeholder text is a prompt to fill in, not content.
+            (Some(Frame::ContentControl), b"sdtContent")
+                if self.content_controls.last() == Some(&Some(true)) =>
+            {
+                return Ok(None);
+            }
             (_, b"r") => {
                 self.hidden_run = false;
                 Frame::Run
@@ -423,11 +460,15 @@ impl BodyReader<'_, '_> {
             Frame::Cell => self.finish_cell()?,
             Frame::Paragraph => self.finish_paragraph()?,
             Frame::Run => self.hidden_run = false,
+            Frame::ContentControl => {
+                self.content_controls.pop();
+            }
             Frame::RowProperties
             | Frame::CellProperties
             | Frame::ParagraphProperties
             | Frame::NumberingProperties
             | Frame::RunProperties
+            | Frame::ContentControlProperties
             | Frame::Text
             | Frame::Transparent => {}
         }

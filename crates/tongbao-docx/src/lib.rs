@@ -6,7 +6,8 @@
 //! horizontal spans, `gridBefore` offsets and vertical merges resolved to
 //! `row_span`/`merged_from`. Text is what Word displays: inserted revisions
 //! and field results count, deleted text, rows deleted as tracked changes,
-//! hidden text (`w:vanish` on a run) and field instructions do not.
+//! hidden text (`w:vanish` on a run), the placeholder of an empty content
+//! control and field instructions do not.
 //! Nested tables are flattened into their cell, unless the outer table only
 //! frames the page (one cell per row, holding tables): then its paragraphs
 //! and tables are the document's. Text boxes follow the paragraph that

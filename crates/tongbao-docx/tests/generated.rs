@@ -372,6 +372,30 @@ fn a_table_that_only_frames_the_page_gives_up_its_content() {
 }
 
 #[test]
+fn placeholder_text_of_an_empty_content_control_is_not_read() {
+    let control = |showing: &str, text: &str| {
+        format!(
+            r#"<w:sdt><w:sdtPr><w:alias w:val="状态"/>{showing}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>"#
+        )
+    };
+    let body = format!(
+        "<w:p><w:r><w:t>甲</w:t></w:r>{}</w:p><w:p>{}</w:p>",
+        control("<w:showingPlcHdr/>", "单击或点击此处输入文字。"),
+        control(r#"<w:showingPlcHdr w:val="0"/>"#, "已完成"),
+    );
+    assert_eq!(
+        body_paragraphs(&read(&docx_with_body(&body))),
+        ["甲", "已完成"]
+    );
+    // A content control around a cell keeps the cell, whatever it says.
+    let wrapped = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>左</w:t></w:r></w:p></w:tc><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:t>右</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:tbl>";
+    assert_eq!(
+        cell_texts(only_table(&read(&docx_with_body(wrapped)))),
+        [["左", "右"]]
+    );
+}
+
+#[test]
 fn hidden_text_is_not_read() {
     // `vanish` on a run hides it (unless switched off); on the paragraph
     // mark (pPr/rPr) it hides only the mark, not the paragraph's text.
