@@ -365,7 +365,8 @@ fn number_may_start_date(chars: &[char], start: usize) -> bool {
             .take_while(|c| ascii_digit(**c).is_some())
             .count();
         match run {
-            1 | 2 => (start + run, |c| matches!(c, '月' | '季')),
+            // 8、9月份: two months listed.
+            1 | 2 => (start + run, |c| matches!(c, '月' | '季' | '、')),
             4 => (start + run, |c| matches!(c, '年' | '.' | '．' | '/')),
             _ => return false,
         }
@@ -470,11 +471,18 @@ impl Part {
     }
 }
 
-/// `1-7月`, `1至8月份` after the first month's number.
+/// `1-7月`, `1至8月份` after the first month's number; also two months in a
+/// row listed with `、` (`8、9月份`), but not a list of others (`3、6、9月`).
 fn month_range(chars: &[char], at: usize, year: i32, first: u8) -> Option<Base> {
-    let at = at + range_separator(chars, at)?;
+    let listed = chars.get(at) == Some(&'、');
+    let at = at
+        + if listed {
+            1
+        } else {
+            range_separator(chars, at)?
+        };
     let (last, at) = small_number(chars, at, 12)?;
-    if chars.get(at) != Some(&'月') || last <= first {
+    if chars.get(at) != Some(&'月') || last <= first || (listed && last != first + 1) {
         return None;
     }
     let end = at + 1 + usize::from(chars.get(at + 1) == Some(&'份'));
