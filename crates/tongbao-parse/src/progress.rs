@@ -1,5 +1,6 @@
-//! Progress items: one per non-empty line of the progress cell, with the
-//! item's list label kept apart from its text.
+//! Progress items: one per non-empty line of the progress cell (or per
+//! item numbered within a line), with the item's list label kept apart from
+//! its text.
 
 use tongbao_model::Progress;
 
@@ -27,6 +28,8 @@ struct Candidate<'a> {
 /// or `1.5亿元`) is a label only when the siblings are numbered in sequence
 /// around it.
 pub(crate) fn progress_items(lines: &[Line<'_>]) -> Vec<Progress> {
+    let lines: Vec<Line<'_>> = lines.iter().flat_map(|line| inline_items(*line)).collect();
+    let lines = lines.as_slice();
     let candidates: Vec<Option<Candidate<'_>>> = lines.iter().map(candidate).collect();
     let mut previous_label: Option<u32> = None;
     let mut items = Vec::with_capacity(lines.len());
@@ -57,6 +60,48 @@ pub(crate) fn progress_items(lines: &[Line<'_>]) -> Vec<Progress> {
             figures: Vec::new(),
         });
     }
+    items
+}
+
+/// Items numbered in one line (`1.甲；2.乙；3.丙`, as in a spreadsheet cell):
+/// the line is cut before each next label in sequence that follows `；`,
+/// `。` or a space. Only unmistakable labels count (`2.5亿元` is a number).
+fn inline_items(line: Line<'_>) -> Vec<Line<'_>> {
+    let first = match leading_label(line.text.trim_start()) {
+        Some(label) if line.list_label.is_none() && label.kind == LabelKind::Arabic => label,
+        _ => return vec![line],
+    };
+    let mut items = Vec::new();
+    let mut expected = first.number.saturating_add(1);
+    let mut item_start = 0;
+    for (at, separator) in line.text.char_indices() {
+        if !matches!(separator, '；' | ';' | '。' | ' ' | '\u{3000}') {
+            continue;
+        }
+        let next_start = at + separator.len_utf8();
+        let next = line.text.get(next_start..).unwrap_or_default().trim_start();
+        let follows = leading_label(next)
+            .is_some_and(|label| label.kind == LabelKind::Arabic && label.number == expected);
+        if !follows {
+            continue;
+        }
+        let kept_end = if separator == '。' { next_start } else { at };
+        if let Some(text) = line.text.get(item_start..kept_end) {
+            items.push(Line {
+                list_label: None,
+                text: text.trim(),
+            });
+        }
+        item_start = next_start;
+        expected = expected.saturating_add(1);
+    }
+    if items.is_empty() {
+        return vec![line];
+    }
+    items.push(Line {
+        list_label: None,
+        text: line.text.get(item_start..).unwrap_or_default().trim(),
+    });
     items
 }
 
@@ -141,6 +186,42 @@ mod tests {
                 (Some("4"), "丁。"),
                 (None, "1-7月完成。")
             ]
+        );
+    }
+
+    #[test]
+    fn splits_items_numbered_in_one_line() {
+        let items = progress_items(&lines(&[
+            "1.截至9月底，完成投资2亿元；2.已完成征地100亩。3.正在办理施工许可。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (Some("1"), "截至9月底，完成投资2亿元"),
+                (Some("2"), "已完成征地100亩。"),
+                (Some("3"), "正在办理施工许可。")
+            ]
+        );
+        let items = progress_items(&lines(&[
+            "（1）已开工；（2）完成主体30%。",
+            "①已签约；②已开工。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (Some("1"), "已开工"),
+                (Some("2"), "完成主体30%。"),
+                (Some("1"), "已签约"),
+                (Some("2"), "已开工。")
+            ]
+        );
+        // Numbers after a separator that do not continue the list stay text.
+        let items = progress_items(&lines(&[
+            "1.完成投资2亿元；2.5亿元资金已到位；3个项目开工。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [(Some("1"), "完成投资2亿元；2.5亿元资金已到位；3个项目开工。")]
         );
     }
 
