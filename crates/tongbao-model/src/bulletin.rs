@@ -69,6 +69,9 @@ pub struct AsOf {
 /// or else in a summary table's 合计 (total) row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatedCounts {
+    /// Tasks in all (`全县32项重点工作任务中`, `重点任务共45项`, a 任务数 total).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
     /// Tasks the letter says are closed or stage-closed (`等7项工作予以销号`,
     /// `已销号12项，阶段性销号8项`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

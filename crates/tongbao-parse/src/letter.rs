@@ -135,6 +135,7 @@ pub(crate) fn read_letter(lines: &LetterLines) -> Letter {
         letter.title = list_title.map(str::to_owned);
     }
     letter.stated_counts = StatedCounts {
+        total: stated_total(&letter.preamble),
         closed: stated_count(&letter.preamble, CLOSING_PHRASES)
             .or_else(|| counted_after(&letter.preamble, CLOSED_WORDS)),
         warning: stated_count(&letter.preamble, WARNING_PHRASES)
@@ -313,6 +314,40 @@ fn counted_after(body: &[String], words: &[&str]) -> Option<u32> {
     total
 }
 
+/// The number of tasks in all the body states: `全县32项重点工作任务中`,
+/// `重点任务共45项`. A clause naming a status (`对5项工作任务予以销号`) counts
+/// part of the tasks, not all of them, and is left out.
+fn stated_total(body: &[String]) -> Option<u32> {
+    const STATUS_WORDS: &[&str] = &["销号", "预警", "完成", "推进", "滞后", "灯", "启动"];
+    body.iter()
+        .flat_map(|line| line.split(['。', '；', ';', '，', ',']))
+        .filter(|clause| clause.contains('项') && clause.contains("任务"))
+        .map(compact)
+        .filter(|clause| !STATUS_WORDS.iter().any(|word| clause.contains(word)))
+        .find_map(|clause| {
+            let (before, after) = clause.split_once("任务")?;
+            // N项…任务: the count, then a few words naming the tasks.
+            let named_after = before
+                .rsplit_once('项')
+                .filter(|(_, words)| words.chars().count() <= 6)
+                .and_then(|(count, _)| last_numeral(count));
+            // 任务…N项: the words, then the count.
+            let named_before = || {
+                let after = after.trim_start_matches(['共', '有', '计']);
+                leading_item_count(after)
+            };
+            named_after.or_else(named_before)
+        })
+}
+
+/// The number written at the end of `text` (`全县32` → 32).
+fn last_numeral(text: &str) -> Option<u32> {
+    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
+    let digits: Vec<char> = text.chars().rev().take_while(|c| is_numeral(*c)).collect();
+    let digits: String = digits.into_iter().rev().collect();
+    u32::try_from(parse_integer(&digits)?).ok()
+}
+
 /// `N项` at the start of `text` (`12项` → 12, `八项` → 8).
 fn leading_item_count(text: &str) -> Option<u32> {
     let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
@@ -448,6 +483,18 @@ mod tests {
         assert_eq!(letter.preamble, ["各单位要抓紧推进。"]);
         assert_eq!(letter.report_to.as_deref(), Some("县委、县人大、县政协"));
         assert_eq!(letter.distribute_to.as_deref(), Some("县直各单位"));
+    }
+
+    #[test]
+    fn reads_the_stated_total() {
+        let total = |text: &str| stated_total(&lines(&[text]));
+        assert_eq!(
+            total("截至9月30日，全县32项重点工作任务中，已销号12项，预警3项。"),
+            Some(32)
+        );
+        assert_eq!(total("今年共梳理重点任务共45项，现通报如下。"), Some(45));
+        assert_eq!(total("对已完成的5项工作任务予以销号。"), None);
+        assert_eq!(total("确保各项工作任务按时销号。"), None);
     }
 
     #[test]

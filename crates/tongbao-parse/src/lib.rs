@@ -151,6 +151,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
                     }
                     None => {
                         let counts = summary_counts(table);
+                        summary.total = summary.total.or(counts.total);
                         summary.closed = summary.closed.or(counts.closed);
                         summary.warning = summary.warning.or(counts.warning);
                         lines.elsewhere.extend(table_lines(table));
@@ -178,16 +179,18 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
             .map(|count| (count, "the letter"))
             .or(in_summary.map(|count| (count, "the summary table")))
     };
+    let total = stated(letter.stated_counts.total, summary.total);
     let closed = stated(letter.stated_counts.closed, summary.closed);
     let warned = stated(letter.stated_counts.warning, summary.warning);
-    for (stated, counted, what) in [
-        (closed, closed_in_table, "closed (or stage-closed)"),
-        (warned, warned_in_table, "warned"),
+    for (stated, counted, what, table_says) in [
+        (total, collector.tasks.len(), "in all", "lists"),
+        (closed, closed_in_table, "closed (or stage-closed)", "marks"),
+        (warned, warned_in_table, "warned", "marks"),
     ] {
         if let Some((stated, by)) = stated.filter(|(stated, _)| *stated as usize != counted) {
             diagnostics.push(Diagnostic::warning(
                 "stated-count-mismatch",
-                format!("{by} states {stated} tasks {what} but the table marks {counted}"),
+                format!("{by} states {stated} tasks {what} but the table {table_says} {counted}"),
             ));
         }
     }
@@ -213,6 +216,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
         editor: letter.editor,
         issuer: letter.issuer,
         stated_counts: StatedCounts {
+            total: total.map(|(count, _)| count),
             closed: closed.map(|(count, _)| count),
             warning: warned.map(|(count, _)| count),
         },

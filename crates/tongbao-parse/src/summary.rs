@@ -6,21 +6,26 @@ use tongbao_model::{StatedCounts, StatusCode, Table};
 use crate::status::classify_status;
 use crate::text::compact;
 
-/// The closed (with stage-closed) and warned counts in `table`'s total row,
-/// under columns labelled with status words; none when the table has no
-/// such labels or no total row.
+/// The total, closed (with stage-closed) and warned counts in `table`'s
+/// total row, under columns labelled `任务数` and with status words; none
+/// when the table has no status labels or no total row.
 pub(crate) fn summary_counts(table: &Table) -> StatedCounts {
     let mut rows = table.rows.iter();
-    let Some(columns) = rows.by_ref().find_map(|row| {
+    let Some((header, columns)) = rows.by_ref().find_map(|row| {
         let columns: Vec<(usize, StatusCode)> = row
             .cells
             .iter()
             .filter_map(|cell| Some((cell.grid_col, counted_status(&cell.text())?)))
             .collect();
-        (!columns.is_empty()).then_some(columns)
+        (!columns.is_empty()).then_some((row, columns))
     }) else {
         return StatedCounts::default();
     };
+    let total_column = header
+        .cells
+        .iter()
+        .find(|cell| counts_all_tasks(&cell.text()))
+        .map(|cell| cell.grid_col);
     let Some(total) = rows.find(|row| {
         row.cells
             .iter()
@@ -30,20 +35,28 @@ pub(crate) fn summary_counts(table: &Table) -> StatedCounts {
     }) else {
         return StatedCounts::default();
     };
+    let number_at = |column: usize| {
+        let cell = total.cells.iter().find(|cell| cell.grid_col == column)?;
+        compact(&cell.text()).parse::<u32>().ok()
+    };
     let count = |wanted: &[StatusCode]| {
         columns
             .iter()
             .filter(|(_, code)| wanted.contains(code))
-            .filter_map(|(column, _)| {
-                let cell = total.cells.iter().find(|cell| cell.grid_col == *column)?;
-                compact(&cell.text()).parse::<u32>().ok()
-            })
+            .filter_map(|(column, _)| number_at(*column))
             .reduce(u32::saturating_add)
     };
     StatedCounts {
+        total: total_column.and_then(number_at),
         closed: count(&[StatusCode::Closed, StatusCode::StageClosed]),
         warning: count(&[StatusCode::Warning]),
     }
+}
+
+/// A column of all tasks: `任务数`, `任务总数`, `总数`.
+fn counts_all_tasks(label: &str) -> bool {
+    let label = compact(label);
+    label.contains("任务数") || label.contains("任务总数") || label == "总数" || label == "项数"
 }
 
 /// The status a count column's label names: `已销号`, `阶段性销号（项）`,
@@ -98,6 +111,7 @@ mod tests {
             &["城乡建设", "5", "2", "1", "2", "0"],
             &["合 计", "9", "3", "2", "3", "1"],
         ]));
+        assert_eq!(counts.total, Some(9));
         assert_eq!(counts.closed, Some(5));
         assert_eq!(counts.warning, Some(1));
     }
