@@ -352,10 +352,11 @@ fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) ->
         .filter(|(index, month)| *month != Some(latest) && repeats_latest(*index))
         .map(|(index, _)| *index)
         .collect();
+    let start_indexes: BTreeSet<usize> = starts.iter().map(|(index, _)| *index).collect();
     let mut notes = Vec::new();
     let mut reading = true;
     for (index, plan) in plans.iter_mut().enumerate() {
-        if starts.iter().any(|(start, _)| *start == index) {
+        if start_indexes.contains(&index) {
             reading = !earlier.contains(&index);
             if !reading {
                 let name = tables
