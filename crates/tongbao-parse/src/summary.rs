@@ -3,6 +3,7 @@
 
 use tongbao_model::{StatedCounts, StatusCode, Table};
 
+use crate::header::cell_at;
 use crate::status::classify_status;
 use crate::text::compact;
 
@@ -35,8 +36,9 @@ pub(crate) fn summary_counts(table: &Table) -> StatedCounts {
     }) else {
         return StatedCounts::default();
     };
+    // By binary search: a hostile table may be very wide.
     let number_at = |column: usize| {
-        let cell = total.cells.iter().find(|cell| cell.grid_col == column)?;
+        let cell = cell_at(total, column)?;
         compact(&cell.text()).parse::<u32>().ok()
     };
     let count = |wanted: &[StatusCode]| {
