@@ -162,6 +162,9 @@ struct TableBuilder {
     row: Option<RowBuilder>,
     /// Captured tables by row index in `rows` and cell index in the row.
     captured: Vec<(usize, usize, Vec<CapturedTable>)>,
+    /// A finished row has other than one cell: the table frames nothing,
+    /// so tables nested in it need not be kept whole.
+    has_wide_row: bool,
 }
 
 /// A table nested directly in a top-level cell, kept whole.
@@ -499,12 +502,18 @@ impl BodyReader<'_, '_> {
     }
 
     /// Where a table opening now starts in the top-level cell, when it is
-    /// to be captured: directly in that cell, not in a paragraph.
+    /// to be captured: directly in that cell, not in a paragraph, while the
+    /// table can still be a frame (every row so far one cell).
     fn capture_point(&mut self) -> Option<usize> {
         if self.table_depth != 1 || self.capture.is_some() || !self.paragraphs.is_empty() {
             return None;
         }
-        Some(self.top_cell_mut()?.paragraphs.len())
+        let table = self.table.as_ref()?;
+        let row = table.row.as_ref()?;
+        if table.has_wide_row || !row.cells.is_empty() {
+            return None;
+        }
+        Some(row.cell.as_ref()?.paragraphs.len())
     }
 
     /// Records the captured table in the top-level cell it sits in.
@@ -526,8 +535,7 @@ impl BodyReader<'_, '_> {
     /// one cell per row, holding a table. Then its content becomes the
     /// body's, paragraphs and tables in order.
     fn finish_top_table(&mut self, table: TableBuilder) {
-        let frames =
-            !table.captured.is_empty() && table.rows.iter().all(|row| row.cells.len() == 1);
+        let frames = !table.captured.is_empty() && !table.has_wide_row;
         if !frames {
             self.blocks.push(Block::Table(Table {
                 name: None,
@@ -729,6 +737,7 @@ impl BodyReader<'_, '_> {
                 continue_merge(&mut table.rows, cell);
             }
         }
+        table.has_wide_row |= row.cells.len() != 1;
         let row_index = table.rows.len();
         table.captured.extend(
             builder
