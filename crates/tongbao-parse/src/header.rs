@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use tongbao_model::{Cell, Row, StatusCode, Table};
 
 use crate::status::classify_status;
-use crate::text::{compact, kept_by_compact, leading_label};
+use crate::text::{compact, kept_by_compact, leading_label, month_named};
 
 /// Whether a unit column names lead or supporting units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -544,13 +544,7 @@ fn text_chars(table: &Table, data_start: usize, column: usize) -> usize {
 /// Whether a column's labels name a month (`9月进展情况`, `本月进展`).
 fn names_a_month(top: &str, sub: &str) -> bool {
     [top, sub].iter().any(|label| {
-        let chars: Vec<char> = label.chars().collect();
-        chars.windows(2).any(|pair| match pair {
-            [before, '月'] => {
-                before.is_ascii_digit() || "本上一二三四五六七八九十".contains(*before)
-            }
-            _ => false,
-        })
+        label.contains("本月") || label.contains("上月") || month_named(label).is_some()
     })
 }
 

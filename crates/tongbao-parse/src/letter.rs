@@ -3,9 +3,11 @@
 //! prose states.
 
 use tongbao_model::StatedCounts;
-use tongbao_normalize::numeral::{ascii_digit, is_chinese_numeral_char, parse_integer};
+use tongbao_normalize::numeral::{ascii_digit, parse_integer};
 
-use crate::text::{compact, is_close_bracket, is_open_bracket, trim_entry_punctuation};
+use crate::text::{
+    compact, is_close_bracket, is_numeral, is_open_bracket, trailing_number, trim_entry_punctuation,
+};
 
 /// What the lines around the table say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -330,7 +332,7 @@ fn stated_total(body: &[String]) -> Option<u32> {
             let named_after = before
                 .rsplit_once('项')
                 .filter(|(_, words)| words.chars().count() <= 6)
-                .and_then(|(count, _)| last_numeral(count));
+                .and_then(|(count, _)| trailing_number(count));
             // 任务…N项: the words, then the count.
             let named_before = || {
                 let after = after.trim_start_matches(['共', '有', '计']);
@@ -340,17 +342,8 @@ fn stated_total(body: &[String]) -> Option<u32> {
         })
 }
 
-/// The number written at the end of `text` (`全县32` → 32).
-fn last_numeral(text: &str) -> Option<u32> {
-    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
-    let digits: Vec<char> = text.chars().rev().take_while(|c| is_numeral(*c)).collect();
-    let digits: String = digits.into_iter().rev().collect();
-    u32::try_from(parse_integer(&digits)?).ok()
-}
-
 /// `N项` at the start of `text` (`12项` → 12, `八项` → 8).
 fn leading_item_count(text: &str) -> Option<u32> {
-    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
     let digits: String = text.chars().take_while(|c| is_numeral(*c)).collect();
     let rest = text.get(digits.len()..)?;
     if digits.is_empty() || !rest.starts_with('项') {
@@ -361,25 +354,9 @@ fn leading_item_count(text: &str) -> Option<u32> {
 
 /// The last `N项` in `text` (`等7项工作` → 7, `十一项` → 11).
 fn last_item_count(text: &str) -> Option<u32> {
-    let chars: Vec<char> = text.chars().collect();
-    let is_numeral = |c: char| ascii_digit(c).is_some() || is_chinese_numeral_char(c);
-    chars
-        .iter()
-        .enumerate()
+    text.match_indices('项')
         .rev()
-        .filter(|(_, c)| **c == '项')
-        .find_map(|(at, _)| {
-            let digits: String = chars
-                .get(..at)?
-                .iter()
-                .rev()
-                .take_while(|c| is_numeral(**c))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            u32::try_from(parse_integer(&digits)?).ok()
-        })
+        .find_map(|(at, _)| trailing_number(text.get(..at)?))
 }
 
 #[cfg(test)]

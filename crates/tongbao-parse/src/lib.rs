@@ -84,13 +84,11 @@ use tongbao_model::{
     Table,
 };
 
-use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
-
 use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::summary::summary_counts;
 use crate::tasks::TaskCollector;
-use crate::text::{compact, is_section_heading};
+use crate::text::{compact, is_section_heading, month_named};
 
 /// Why a document holds no bulletin the parser can recover.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -312,7 +310,7 @@ fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) ->
             let month = tables
                 .get(index)
                 .and_then(|table| table.name.as_deref())
-                .and_then(sheet_month);
+                .and_then(month_named);
             (index, month)
         })
         .collect();
@@ -374,33 +372,6 @@ fn drop_earlier_month_sheets(tables: &[&Table], plans: &mut [Option<Header>]) ->
         }
     }
     notes
-}
-
-/// The (year, month) a sheet name gives: `9月` → (0, 9), `2019年9月份` →
-/// (2019, 9), `九月` → (0, 9); `None` for names without one.
-fn sheet_month(name: &str) -> Option<(u32, u32)> {
-    let chars: Vec<char> = name.chars().collect();
-    let at = chars.iter().position(|c| *c == '月')?;
-    let digits_before = |end: usize| {
-        let start = chars
-            .get(..end)?
-            .iter()
-            .rposition(|c| !(c.is_ascii_digit() || is_chinese_numeral_char(*c)))
-            .map_or(0, |at| at + 1);
-        let digits: String = chars.get(start..end)?.iter().collect();
-        let value = u32::try_from(parse_integer(&digits)?).ok()?;
-        Some((value, start))
-    };
-    let (month, month_start) = digits_before(at)?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    let year = month_start
-        .checked_sub(1)
-        .filter(|year_mark| chars.get(*year_mark) == Some(&'年'))
-        .and_then(digits_before)
-        .map_or(0, |(year, _)| year);
-    Some((year, month))
 }
 
 /// A `一、…` heading right before the first task table names its first area.
@@ -494,18 +465,4 @@ fn describe_tables(tables: &[&Table]) -> String {
         parts.push(format!("{} more tables", tables.len() - TABLES_SHOWN));
     }
     parts.join("; ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sheet_names_give_months() {
-        assert_eq!(sheet_month("9月"), Some((0, 9)));
-        assert_eq!(sheet_month("2019年10月份"), Some((2019, 10)));
-        assert_eq!(sheet_month("十二月"), Some((0, 12)));
-        assert_eq!(sheet_month("清单（一）"), None);
-        assert_eq!(sheet_month("13月"), None);
-    }
 }

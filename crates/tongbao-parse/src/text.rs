@@ -167,6 +167,30 @@ fn to_u32(value: u64) -> Option<u32> {
     u32::try_from(value).ok()
 }
 
+/// A digit (ASCII or full-width) or a Chinese numeral character.
+pub(crate) fn is_numeral(c: char) -> bool {
+    ascii_digit(c).is_some() || is_chinese_numeral_char(c)
+}
+
+/// The number written at the end of `text` (`全县32` → 32, `共十二` → 12).
+pub(crate) fn trailing_number(text: &str) -> Option<u32> {
+    let digits = text.get(text.trim_end_matches(is_numeral).len()..)?;
+    u32::try_from(parse_integer(digits)?).ok()
+}
+
+/// The (year, month) a label names: `9月` → (0, 9), `2019年9月份` →
+/// (2019, 9), `九月进展` → (0, 9); `None` without a month 1–12.
+pub(crate) fn month_named(text: &str) -> Option<(u32, u32)> {
+    let (before, _) = text.split_once('月')?;
+    let month = trailing_number(before).filter(|month| (1..=12).contains(month))?;
+    let year = before
+        .trim_end_matches(is_numeral)
+        .strip_suffix('年')
+        .and_then(trailing_number)
+        .unwrap_or(0);
+    Some((year, month))
+}
+
 /// An area label split into its ordinal and title: `一、推进…` → (`一`, `推进…`).
 /// Line breaks inside the label are dropped: a Chinese label wrapped over
 /// two lines reads as one.
@@ -269,6 +293,13 @@ mod tests {
             (Some("二".to_owned()), "推进战略争取、谋大招强".to_owned())
         );
         assert_eq!(split_area_label("民生实事"), (None, "民生实事".to_owned()));
+        assert_eq!(month_named("9月"), Some((0, 9)));
+        assert_eq!(month_named("2019年10月份"), Some((2019, 10)));
+        assert_eq!(month_named("十二月进展"), Some((0, 12)));
+        assert_eq!(month_named("清单（一）"), None);
+        assert_eq!(month_named("13月"), None);
+        assert_eq!(trailing_number("全县32"), Some(32));
+        assert_eq!(trailing_number("共十二"), Some(12));
         assert_eq!(
             split_area_label("一、扩大有效投资（共10项）"),
             (Some("一".to_owned()), "扩大有效投资".to_owned())
