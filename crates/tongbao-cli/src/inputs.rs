@@ -1,5 +1,6 @@
 //! Finding bulletin files and naming their outputs.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 /// Extensions searched for inside folders. Files named explicitly are read
@@ -94,24 +95,35 @@ fn name_outputs(found: Vec<(PathBuf, PathBuf)>) -> Vec<Input> {
         .iter()
         .map(|(_, relative)| relative.with_extension(""))
         .collect();
-    let with_extension: Vec<PathBuf> = found.iter().map(|(_, relative)| relative.clone()).collect();
+    let stem_uses = uses(&stems);
+    let relative_uses = uses(found.iter().map(|(_, relative)| relative));
     found
         .iter()
-        .enumerate()
-        .map(|(index, (path, _))| {
-            let unique = |names: &[PathBuf]| {
-                let name = names.get(index)?;
-                (names.iter().filter(|other| *other == name).count() == 1).then(|| name.clone())
+        .zip(&stems)
+        .map(|((path, relative), stem)| {
+            let output_stem = if stem_uses.get(stem) == Some(&1) {
+                stem.clone()
+            } else if relative_uses.get(relative) == Some(&1) {
+                relative.clone()
+            } else {
+                normal_components(path)
             };
-            let output_stem = unique(&stems)
-                .or_else(|| unique(&with_extension))
-                .unwrap_or_else(|| normal_components(path));
             Input {
                 path: path.clone(),
                 output_stem,
             }
         })
         .collect()
+}
+
+/// How often each name occurs: counted once, as a year's batch holds
+/// thousands of files and comparing each with all others is quadratic.
+fn uses<'p>(names: impl IntoIterator<Item = &'p PathBuf>) -> HashMap<&'p PathBuf, usize> {
+    let mut uses = HashMap::new();
+    for name in names {
+        *uses.entry(name).or_insert(0) += 1;
+    }
+    uses
 }
 
 /// The path with only its normal components (no root, `.` or `..`).

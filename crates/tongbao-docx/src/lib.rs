@@ -44,7 +44,7 @@ use tongbao_model::{Diagnostic, Document, Properties, ReadLimits, SourceFormat};
 use tongbao_package::{Package, PackageError, XmlError};
 
 use crate::numbering::{ListCounters, Numbering};
-use crate::styles::Styles;
+use crate::styles::{Styles, StylesUsed};
 
 const DOCUMENT_PART: &str = "word/document.xml";
 const STYLES_PART: &str = "word/styles.xml";
@@ -76,8 +76,15 @@ pub fn read_docx(bytes: &[u8], limits: &ReadLimits) -> Result<Document, DocxErro
         .ok_or(DocxError::MissingPart {
             part: DOCUMENT_PART,
         })?;
+    // The element's local name is written out in any prefix: without these
+    // bytes no paragraph names a style.
+    let styles_used = if memchr::memmem::find(&document_xml, b"pStyle").is_some() {
+        StylesUsed::Named
+    } else {
+        StylesUsed::DefaultOnly
+    };
     let styles = match package.read_part(STYLES_PART)? {
-        Some(xml) => Styles::parse(&xml, STYLES_PART, limits)?,
+        Some(xml) => Styles::parse(&xml, STYLES_PART, limits, styles_used)?,
         None => Styles::default(),
     };
     let numbering = match package.read_part(NUMBERING_PART)? {

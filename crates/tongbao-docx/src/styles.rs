@@ -22,6 +22,7 @@ use tongbao_package::xml::{Element, XmlEvent, XmlReader};
 use crate::values::{lenient_count, on_off};
 
 static NUMBERING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"numPr"));
+static DEFAULT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"default"));
 
 /// Longest `w:basedOn` chain followed; deeper chains (or cycles) stop there.
 const MAX_BASED_ON_HOPS: usize = 32;
@@ -54,6 +55,16 @@ pub(crate) struct InheritedNumbering {
     pub(crate) list_style: Option<String>,
 }
 
+/// Which paragraph styles a body can ask [`Styles::numbering`] about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StylesUsed {
+    /// Paragraphs name their styles (`w:pStyle`): every style may matter.
+    Named,
+    /// No paragraph names a style, so only the default paragraph style
+    /// and its `w:basedOn` chain can number them.
+    DefaultOnly,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Styles {
     paragraph_styles: BTreeMap<String, StyleNumbering>,
@@ -71,12 +82,26 @@ enum Tag {
 }
 
 impl Styles {
-    pub(crate) fn parse(bytes: &[u8], part: &str, limits: &ReadLimits) -> Result<Styles, XmlError> {
+    /// Reads the styles `used` can ask about. For [`StylesUsed::DefaultOnly`]
+    /// reading stops once the default paragraph style's `w:basedOn` chain is
+    /// complete and no later style can be declared default (the last one
+    /// declared wins, and its attribute would be written out after this
+    /// point): Word writes the defaults first, so the rest of a large part
+    /// (hundreds of styles in some templates) is never looked at.
+    pub(crate) fn parse(
+        bytes: &[u8],
+        part: &str,
+        limits: &ReadLimits,
+        used: StylesUsed,
+    ) -> Result<Styles, XmlError> {
         // The element's local name is written out in any prefix, so without
         // these bytes no style carries numbering.
         if memchr::memmem::find(bytes, b"numPr").is_none() {
             return Ok(Styles::default());
         }
+        // Where `default` is next written out, past the last check: a later
+        // style declared default would win over the one read.
+        let mut next_default: Option<usize> = Some(0);
         let mut reader = XmlReader::new(bytes, part, WORD_NAMESPACES, limits.max_xml_depth);
         let mut styles = Styles::default();
         let mut path: Vec<Tag> = Vec::new();
@@ -97,11 +122,45 @@ impl Styles {
                         path.push(tag);
                     }
                 }
-                XmlEvent::End => close(path.pop(), &mut current, &mut styles),
+                XmlEvent::End => {
+                    let closed = path.pop();
+                    close(closed, &mut current, &mut styles);
+                    if closed == Some(Tag::ParagraphStyle)
+                        && used == StylesUsed::DefaultOnly
+                        && styles.default_chain_is_complete()
+                    {
+                        let position = reader.position();
+                        if next_default.is_some_and(|at| at < position) {
+                            next_default = bytes
+                                .get(position..)
+                                .and_then(|rest| DEFAULT.find(rest))
+                                .map(|at| position + at);
+                        }
+                        if next_default.is_none() {
+                            return Ok(styles);
+                        }
+                    }
+                }
                 XmlEvent::Text(_) => {}
                 XmlEvent::Eof => return Ok(styles),
             }
         }
+    }
+
+    /// Whether the default paragraph style and every style it is based on
+    /// have been read (a chain that loops is as complete as it gets).
+    fn default_chain_is_complete(&self) -> bool {
+        let Some(mut next) = self.default_paragraph_style.as_deref().map(Some) else {
+            return false;
+        };
+        for _ in 0..MAX_BASED_ON_HOPS {
+            let Some(id) = next else { return true };
+            let Some(style) = self.paragraph_styles.get(id) else {
+                return false;
+            };
+            next = style.based_on.as_deref();
+        }
+        true
     }
 
     /// The numbering paragraph style `style_id` gives (the default paragraph
@@ -198,8 +257,13 @@ mod tests {
           <w:style w:type="paragraph" w:styleId="Quote"><w:basedOn w:val="List"/><w:rPr><w:i/></w:rPr><w:pPr><w:ind w:left="2"/></w:pPr></w:style>
           <w:style w:type="table" w:styleId="Grid"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>
         </w:styles>"#;
-        let styles =
-            Styles::parse(xml.as_bytes(), "word/styles.xml", &ReadLimits::default()).unwrap();
+        let styles = Styles::parse(
+            xml.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+            StylesUsed::Named,
+        )
+        .unwrap();
         assert_eq!(
             styles.numbering(Some("List2")),
             InheritedNumbering {
@@ -237,8 +301,13 @@ mod tests {
             <w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:rPr><w:rFonts w:ascii="A"><w:b/></w:rFonts></w:rPr><w:pPr><w:ind w:left="2"><w:x/></w:ind><w:numPr><w:ilvl w:val="2"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
             <x:style xmlns:x="urn:other" x:type="paragraph" x:styleId="Foreign"><x:pPr><x:numPr><x:numId x:val="5"/></x:numPr></x:pPr></x:style></w:styles>"#
         );
-        let styles =
-            Styles::parse(xml.as_bytes(), "word/styles.xml", &ReadLimits::default()).unwrap();
+        let styles = Styles::parse(
+            xml.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+            StylesUsed::Named,
+        )
+        .unwrap();
         assert_eq!(
             styles.numbering(None),
             InheritedNumbering {
@@ -255,10 +324,75 @@ mod tests {
         // Malformed, but without `numPr` nothing in it can matter.
         let xml =
             format!(r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="N">"#);
-        let styles =
-            Styles::parse(xml.as_bytes(), "word/styles.xml", &ReadLimits::default()).unwrap();
+        let styles = Styles::parse(
+            xml.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+            StylesUsed::Named,
+        )
+        .unwrap();
         assert!(styles.paragraph_styles.is_empty());
         assert_eq!(styles.numbering(Some("N")), InheritedNumbering::default());
+    }
+
+    fn parse_default_only(xml: &str) -> Result<Styles, XmlError> {
+        Styles::parse(
+            xml.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+            StylesUsed::DefaultOnly,
+        )
+    }
+
+    #[test]
+    fn default_only_reading_stops_after_the_default_chain() {
+        // Everything after the default style is unread: the malformed tail
+        // (an unclosed element) is no error, and `Item` is not kept.
+        let early = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Item"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:unclosed>"#
+        );
+        let styles = parse_default_only(&early).unwrap();
+        assert_eq!(styles.numbering(None).num_id, Some(2));
+        assert_eq!(
+            styles.paragraph_styles.keys().collect::<Vec<_>>(),
+            ["Normal"]
+        );
+        assert!(
+            Styles::parse(
+                early.as_bytes(),
+                "word/styles.xml",
+                &ReadLimits::default(),
+                StylesUsed::Named
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn default_only_reading_goes_on_while_the_default_may_change() {
+        // The default is based on a style written after it, and a later style
+        // is declared default too (the last declared wins): both are read.
+        let based_on_later = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:basedOn w:val="Base"/></w:style>
+            <w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let numbering = parse_default_only(&based_on_later).unwrap().numbering(None);
+        assert_eq!(
+            (numbering.num_id, numbering.list_style.as_deref()),
+            (Some(5), Some("Base"))
+        );
+        let redeclared = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="First"/>
+            <w:style w:type="paragraph" w:default="1" w:styleId="Last"><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        assert_eq!(
+            parse_default_only(&redeclared)
+                .unwrap()
+                .numbering(None)
+                .num_id,
+            Some(6)
+        );
     }
 
     #[test]
@@ -269,14 +403,29 @@ mod tests {
             truncated.as_bytes(),
             "word/styles.xml",
             &ReadLimits::default(),
+            StylesUsed::Named,
         )
         .unwrap_err();
         assert_eq!(error.part, "word/styles.xml");
         let skipped_truncated = format!(r#"<w:styles {W}><w:numPr/><w:docDefaults><w:rPr>"#);
-        assert!(Styles::parse(skipped_truncated.as_bytes(), "s", &ReadLimits::default()).is_err());
+        assert!(
+            Styles::parse(
+                skipped_truncated.as_bytes(),
+                "s",
+                &ReadLimits::default(),
+                StylesUsed::Named
+            )
+            .is_err()
+        );
         let doctype =
             format!(r#"<!DOCTYPE x [<!ENTITY a "b">]><w:styles {W}><w:numPr/></w:styles>"#);
-        let error = Styles::parse(doctype.as_bytes(), "s", &ReadLimits::default()).unwrap_err();
+        let error = Styles::parse(
+            doctype.as_bytes(),
+            "s",
+            &ReadLimits::default(),
+            StylesUsed::Named,
+        )
+        .unwrap_err();
         assert_eq!(error.kind, XmlErrorKind::DoctypeRefused);
     }
 }

@@ -338,7 +338,7 @@ impl<'a, N: Copy + 'static> XmlReader<'a, N> {
     }
 
     /// The offset in the part just after the last event read.
-    fn position(&self) -> usize {
+    pub fn position(&self) -> usize {
         let read = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
         self.base.saturating_add(read)
     }
