@@ -99,7 +99,8 @@ fn check_one(
         if stored.as_deref() == Some(text.as_bytes()) {
             return Ok(Outcome::Same);
         }
-        write::atomically(&expected_path, text.as_bytes()).map_err(|e| format!("{e:#}"))?;
+        write::atomically(&expected_path, |out| Ok(out.write_all(text.as_bytes())?))
+            .map_err(|e| format!("{e:#}"))?;
         return Ok(Outcome::Written {
             created: stored.is_none(),
         });

@@ -1,7 +1,7 @@
 //! `tongbao convert`: many files in parallel, one failure never stops the rest.
 
 use std::cell::Cell;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
@@ -201,7 +201,7 @@ fn convert_one(
         },
         OutputTarget::Dir(dir) => {
             let path = inputs::output_path(dir, input, format.extension());
-            match render(format, &bulletin).and_then(|bytes| write::atomically(&path, &bytes)) {
+            match write::atomically(&path, |out| render(format, &bulletin, out)) {
                 Ok(()) => Outcome {
                     for_stdout: None,
                     warnings,
@@ -249,8 +249,14 @@ pub fn convert_isolated(input: &Input, options: &tongbao::Options) -> Result<Bul
     }
 }
 
-fn render(format: Format, bulletin: &Bulletin) -> anyhow::Result<Vec<u8>> {
-    let mut exporter = Exporter::new(format, Vec::new());
+/// Exports `bulletin` straight into `out` through a buffer: a bulletin's
+/// JSON runs to hundreds of kilobytes, and collecting it first cost a
+/// growing copy per file.
+fn render(format: Format, bulletin: &Bulletin, out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut exporter = Exporter::new(format, BufWriter::with_capacity(RENDER_BUFFER_BYTES, out));
     exporter.write(bulletin)?;
-    Ok(exporter.finish()?)
+    exporter.finish()?;
+    Ok(())
 }
+
+const RENDER_BUFFER_BYTES: usize = 64 * 1024;

@@ -5,10 +5,14 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// renamed into place: an interrupted run leaves the old file or none,
-/// never a partial one.
-pub fn atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes what `write` writes to `path` through a temporary file in the same
+/// folder, renamed into place once `write` succeeds: an interrupted or failed
+/// run leaves the old file or none, never a partial one. `write` gets the
+/// file unbuffered.
+pub fn atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut temp = tempfile::Builder::new()
@@ -18,8 +22,7 @@ pub fn atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     // No fsync per file: the rename already keeps an interrupted run from
     // leaving a partial file, and syncing each output doubled batch time.
-    temp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    write(temp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;
     temp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
