@@ -231,6 +231,11 @@ fn match_single(chars: &[char], start: usize, context: &DateContext) -> Option<B
     if let Some(base) = numeric_date(chars, start).or_else(|| year_range(chars, start)) {
         return Some(base);
     }
+    if let Some(year) = context.year
+        && let Some((month, day, end)) = dotted_month_day(chars, start)
+    {
+        return Some(Base::day(end, CalendarDate::new(year, month, day)?).in_month(year, month));
+    }
     if let Some((year, end)) = year_atom(chars, start, context) {
         return after_year(chars, end, year);
     }
@@ -349,7 +354,7 @@ fn chinese_year(chars: &[char], start: usize) -> Option<(i32, usize)> {
 /// Whether a number at `start`, if one is there, can begin a date: only
 /// as a year (four digits, followed by `年` or a date separator) or a
 /// month or quarter (one or two digits, followed by `月` or `季`), or
-/// either followed by a range. Numbers in prose (474家, 一批, 12345, 4.08亿)
+/// either followed by a range, or a dotted month and day (`9.30前`). Numbers in prose (474家, 一批, 12345, 4.08亿)
 /// start none, and are turned away here before every form is tried on
 /// them. A text not starting with a number may start a date.
 fn number_may_start_date(chars: &[char], start: usize) -> bool {
@@ -365,6 +370,7 @@ fn number_may_start_date(chars: &[char], start: usize) -> bool {
             .take_while(|c| ascii_digit(**c).is_some())
             .count();
         match run {
+            1 | 2 if dotted_month_day(chars, start).is_some() => return true,
             // 8、9月份: two months listed.
             1 | 2 => (start + run, |c| matches!(c, '月' | '季' | '、')),
             4 => (start + run, |c| matches!(c, '年' | '.' | '．' | '/')),
@@ -489,13 +495,34 @@ fn month_range(chars: &[char], at: usize, year: i32, first: u8) -> Option<Base> 
     Some(Base::span(end, DayRange::months(year, first, last)?).in_month(year, last))
 }
 
-/// `31日`, `8号` in a known month.
+/// `31日`, `8号` in a known month; the day alone when a deadline marker
+/// follows (`9月30前`).
 fn day_of_month(chars: &[char], at: usize, year: i32, month: u8) -> Option<Base> {
     let (day, at) = small_number(chars, at, 31)?;
-    if !matches!(chars.get(at), Some('日' | '号')) {
+    let end = day_end(chars, at)?;
+    Some(Base::day(end, CalendarDate::new(year, month, day)?).in_month(year, month))
+}
+
+/// Where a date ends whose day's number ends at `at`: after `日` or `号`,
+/// or right there when a deadline marker (`前`, `之前`) follows.
+fn day_end(chars: &[char], at: usize) -> Option<usize> {
+    match chars.get(at) {
+        Some('日' | '号') => Some(at + 1),
+        _ => before_marker(chars, at).map(|_| at),
+    }
+}
+
+/// `9.30前`, `10.1日前`: month and day written with a dot. Without `日` or a
+/// deadline marker after it, `9.30` is a decimal, and no date.
+fn dotted_month_day(chars: &[char], start: usize) -> Option<(u8, u8, usize)> {
+    let (month, at) = digits(chars, start, 1, 2)?;
+    if !matches!(chars.get(at), Some('.' | '．')) {
         return None;
     }
-    Some(Base::day(at + 1, CalendarDate::new(year, month, day)?).in_month(year, month))
+    let (day, at) = digits(chars, at + 1, 1, 2)?;
+    let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    let day = u8::try_from(day).ok().filter(|d| (1..=31).contains(d))?;
+    Some((month, day, day_end(chars, at)?))
 }
 
 /// A whole number 1..=`max` in Arabic digits (at most two) or plain Chinese

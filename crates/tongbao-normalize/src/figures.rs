@@ -202,7 +202,8 @@ pub(crate) fn match_at(
 }
 
 /// A range of two figures sharing the upper one's scale and unit (`3-5个`,
-/// `20%-30%`, `1.5-2亿元`): the lower bound `at_least`, the upper `at_most`.
+/// `20%-30%`, `1.5-2亿元`, or with its own scale `2.5亿—3亿元`): the lower
+/// bound `at_least`, the upper `at_most`.
 /// Two figures, since a figure holds one value; each with its start.
 /// `arabic` is `scan_arabic(chars, start)`, as for [`match_at`].
 pub(crate) fn match_range_at(
@@ -212,7 +213,12 @@ pub(crate) fn match_range_at(
 ) -> Option<[(usize, FoundFigure); 2]> {
     let lower = number_from(chars, start, arabic)?;
     let percent_len = usize::from(matches!(chars.get(lower.end), Some('%' | '％')));
-    let separator_at = lower.end + percent_len;
+    // 2.5亿—3亿元: the lower bound may write its own scale.
+    let (lower_power, lower_scale_len) = match (percent_len, lower.numerals) {
+        (0, Numerals::Arabic) => scale(chars, lower.end),
+        _ => (0, 0),
+    };
+    let separator_at = lower.end + percent_len + lower_scale_len;
     let upper_start = separator_at + range_separator(chars, separator_at)?;
     let upper_number = read_number(chars, upper_start)?;
     if (lower.numerals == Numerals::Arabic) != (upper_number.numerals == Numerals::Arabic) {
@@ -222,7 +228,12 @@ pub(crate) fn match_range_at(
     if percent_len == 1 && upper.kind != FigureKind::Percent {
         return None;
     }
-    let lower_value = lower.value.scaled(power).to_f64();
+    let lower_power = if lower_scale_len > 0 {
+        lower_power
+    } else {
+        power
+    };
+    let lower_value = lower.value.scaled(lower_power).to_f64();
     // 8-3, 10-1: a code or a fixture, not a range.
     if lower_value >= upper.value {
         return None;
