@@ -463,6 +463,50 @@ fn status_in_progress_xlsx() {
     check_status_in_progress("status-in-progress.xlsx");
 }
 
+fn check_status_sections(name: &str) {
+    let bulletin = convert(name);
+    // Status sections are no areas; each gives its tasks their status.
+    assert!(bulletin.areas.is_empty());
+    let statuses: Vec<_> = bulletin
+        .tasks
+        .iter()
+        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (1, "已销号任务", "closed"),
+            (2, "已销号任务", "closed"),
+            (3, "预警任务", "warning"),
+            (4, "序时推进任务", "on_track"),
+        ]
+    );
+    assert!(
+        bulletin
+            .tasks
+            .iter()
+            .all(|task| task.status.source == StatusSource::Section)
+    );
+}
+
+#[test]
+fn status_sections_docx() {
+    check_status_sections("status-sections.docx");
+}
+
+#[test]
+fn status_sections_xlsx() {
+    check_status_sections("status-sections.xlsx");
+}
+
+#[test]
+fn status_section_headings_between_tables() {
+    let bulletin = convert("status-section-headings.docx");
+    assert!(bulletin.areas.is_empty());
+    assert_eq!(outline(&bulletin), ["1 - closed", "2 - warning"]);
+    assert_eq!(bulletin.tasks[1].status.raw, "预警事项");
+}
+
 fn check_header_synonyms(name: &str) {
     let bulletin = convert(name);
     // 工作重点 is the area column.

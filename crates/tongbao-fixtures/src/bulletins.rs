@@ -21,6 +21,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("status-in-completion-column", status_in_completion_column()),
         ("progress-across-status", progress_across_status()),
         ("monthly-progress-columns", monthly_progress_columns()),
+        ("status-sections", status_sections()),
     ]
 }
 
@@ -31,6 +32,7 @@ pub fn word_only() -> Vec<(&'static str, Vec<Part>)> {
         ("auto-numbering.docx", auto_numbering()),
         ("summary-tables.docx", summary_tables()),
         ("frame-table.docx", frame_table()),
+        ("status-section-headings.docx", status_section_headings()),
     ]
 }
 
@@ -626,6 +628,71 @@ fn frame_table() -> Vec<Part> {
         ]),
         Part::Paragraph("石桥县人民政府督查室".to_owned()),
     ])]
+}
+
+/// Tasks sorted by status into sections (`一、已销号任务（2项）`) instead of a
+/// status column; a bracketed word in the progress does not outrank the
+/// section.
+fn status_sections() -> Layout {
+    layout(vec![vec![
+        row(&["序号", "重点工作任务", "责任单位", "完成情况"]),
+        vec![span("一、已销号任务（2项）", 4)],
+        row(&[
+            "1",
+            "9月底前完成县城至石桥镇公交线路开通。",
+            "县交通运输局",
+            "9月26日正式开通运营。",
+        ]),
+        row(&[
+            "2",
+            "年内完成农村危房改造120户。",
+            "县住建局",
+            "已完成改造126户。",
+        ]),
+        vec![span("二、预警任务（1项）", 4)],
+        row(&[
+            "3",
+            "三季度完成城东污水处理厂提标改造。",
+            "县水利局",
+            "设备安装完成50%（进度滞后）。",
+        ]),
+        vec![span("三、序时推进任务（1项）", 4)],
+        row(&[
+            "4",
+            "年内建成县人民医院门诊综合楼。",
+            "县卫健局",
+            "主体结顶，累计完成投资1.8亿元。",
+        ]),
+    ]])
+}
+
+/// Word: the status sections as headings between separate tables.
+fn status_section_headings() -> Vec<Part> {
+    let header = || row(&["序号", "重点工作任务", "责任单位", "完成情况"]);
+    vec![
+        Part::Paragraph(TITLE.to_owned()),
+        Part::Paragraph(AS_OF.to_owned()),
+        Part::Paragraph("一、已销号事项".to_owned()),
+        Part::Table(vec![
+            header(),
+            row(&[
+                "1",
+                "9月底前完成县城至石桥镇公交线路开通。",
+                "县交通运输局",
+                "9月26日正式开通运营。",
+            ]),
+        ]),
+        Part::Paragraph("二、预警事项".to_owned()),
+        Part::Table(vec![
+            header(),
+            row(&[
+                "2",
+                "三季度完成城东污水处理厂提标改造。",
+                "县水利局",
+                "设备安装完成50%。",
+            ]),
+        ]),
+    ]
 }
 
 /// Word: a summary table of counts before the task list and another after

@@ -226,6 +226,9 @@ impl StatusCode {
 pub enum StatusSource {
     /// The table's status column.
     Column,
+    /// A section heading over the task that names a status (`二、预警任务`),
+    /// when the table has no status column.
+    Section,
     /// A status word inside the progress text (`80%(严重滞后)`).
     Progress,
     /// A remarks column holding nothing but a status word (`备注: 已完成`),

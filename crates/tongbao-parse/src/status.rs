@@ -143,6 +143,25 @@ pub(crate) fn status_of_remark(remark: &str) -> Option<StatusCode> {
     exact_status(&compact(remark)).filter(|code| *code != StatusCode::None)
 }
 
+/// The status a section heading gives the tasks under it, when the heading
+/// names a status and a word for tasks and nothing else (`预警任务`,
+/// `已销号事项`): bulletins that sort their tasks by status into separate
+/// lists write no status column. Area titles (`项目建设`) give `None`.
+pub(crate) fn status_of_section(title: &str) -> Option<StatusCode> {
+    const TASK_WORDS: &[&str] = &[
+        "重点工作任务",
+        "重点任务",
+        "工作任务",
+        "任务",
+        "事项",
+        "项目",
+        "工作",
+    ];
+    let key = compact(title);
+    let status = TASK_WORDS.iter().find_map(|word| key.strip_suffix(word))?;
+    exact_status(status)
+}
+
 /// A status written in brackets inside progress text: `80%(严重滞后)` →
 /// `严重滞后`. Only the exact status words count, so that ordinary
 /// bracketed remarks are not taken for a status.

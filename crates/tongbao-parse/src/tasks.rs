@@ -10,7 +10,7 @@ use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
 use crate::header::{ColumnMap, Header, cell_at, resolve};
 use crate::progress::{Line, progress_items};
-use crate::status::{classify_status, status_in_text, status_of_remark};
+use crate::status::{classify_status, status_in_text, status_of_remark, status_of_section};
 use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
 use crate::units::{UnitLists, split_names};
 
@@ -25,6 +25,9 @@ pub(crate) struct TaskCollector {
     area_index_by_key: BTreeMap<String, usize>,
     /// The area label in force for the next task, not yet registered.
     current_area: Option<AreaLabel>,
+    /// The status a section heading gave the tasks after it (`二、预警任务`):
+    /// its title and code.
+    section_status: Option<(String, StatusCode)>,
     /// Index into `areas` of the last task's area.
     last_task_area: Option<usize>,
     last_number: Option<u32>,
@@ -92,9 +95,13 @@ fn has_own_text(cell: &Cell) -> bool {
 
 impl TaskCollector {
     /// Sets the area for the tasks that follow, from a label such as `一、推进…`.
+    /// Takes a section label: a status section (`二、预警任务`) sets the status
+    /// of the tasks after it, any other names their area.
     pub(crate) fn set_area(&mut self, label: &str) {
         let (numeral, title) = split_area_label(label);
-        if !title.is_empty() {
+        if let Some(code) = status_of_section(&title) {
+            self.section_status = Some((title, code));
+        } else if !title.is_empty() {
             self.current_area = Some(AreaLabel { numeral, title });
         }
     }
@@ -268,14 +275,24 @@ impl TaskCollector {
                     source: StatusSource::Column,
                 }
             }
-            None => progress
-                .iter()
-                .rev()
-                .find_map(|item| status_in_text(&item.text))
+            None => self
+                .section_status
+                .as_ref()
                 .map(|(raw, code)| Status {
-                    raw,
-                    code,
-                    source: StatusSource::Progress,
+                    raw: raw.clone(),
+                    code: *code,
+                    source: StatusSource::Section,
+                })
+                .or_else(|| {
+                    let (raw, code) = progress
+                        .iter()
+                        .rev()
+                        .find_map(|item| status_in_text(&item.text))?;
+                    Some(Status {
+                        raw,
+                        code,
+                        source: StatusSource::Progress,
+                    })
                 })
                 .or_else(|| {
                     let remark = remarks.as_deref()?;
