@@ -463,6 +463,44 @@ fn status_in_progress_xlsx() {
     check_status_in_progress("status-in-progress.xlsx");
 }
 
+fn check_unknown_columns(name: &str) {
+    let bulletin = convert(name);
+    let extras: Vec<Vec<(&str, &str)>> = bulletin
+        .tasks
+        .iter()
+        .map(|task| {
+            task.extra_columns
+                .iter()
+                .map(|column| (column.label.as_str(), column.text.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        extras,
+        [
+            vec![
+                ("完成进度", "60%"),
+                ("存在问题", "部分居民对加装电梯意见不一。"),
+                ("下步计划", "10月底前完成意见征求。"),
+            ],
+            vec![("完成进度", "100%")],
+        ]
+    );
+    // The wordier progress column is the progress.
+    assert_eq!(bulletin.tasks[1].progress[0].text, "9月25日通过竣工验收。");
+    assert_eq!(outline(&bulletin), ["1 - on_track", "2 - closed"]);
+}
+
+#[test]
+fn unknown_columns_docx() {
+    check_unknown_columns("unknown-columns.docx");
+}
+
+#[test]
+fn unknown_columns_xlsx() {
+    check_unknown_columns("unknown-columns.xlsx");
+}
+
 fn check_status_sections(name: &str) {
     let bulletin = convert(name);
     // Status sections are no areas; each gives its tasks their status.

@@ -22,6 +22,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("progress-across-status", progress_across_status()),
         ("monthly-progress-columns", monthly_progress_columns()),
         ("status-sections", status_sections()),
+        ("unknown-columns", unknown_columns()),
     ]
 }
 
@@ -628,6 +629,44 @@ fn frame_table() -> Vec<Part> {
         ]),
         Part::Paragraph("石桥县人民政府督查室".to_owned()),
     ])]
+}
+
+/// Columns the parser reads no meaning into (存在问题, 下步计划) and a
+/// percentage column beside the progress (完成进度): kept per task as
+/// labelled text, left out where empty.
+fn unknown_columns() -> Layout {
+    layout(vec![vec![
+        row(&[
+            "序号",
+            "重点工作任务",
+            "责任单位",
+            "完成进度",
+            "进展情况",
+            "存在问题",
+            "下步计划",
+            "销号状态",
+        ]),
+        row(&[
+            "1",
+            "年内完成县城老旧小区改造15个。",
+            "县住建局",
+            "60%",
+            "已完成改造9个，其余6个正在施工。",
+            "部分居民对加装电梯意见不一。",
+            "10月底前完成意见征求。",
+            "序时推进",
+        ]),
+        row(&[
+            "2",
+            "9月底前建成县级应急物资储备库。",
+            "县应急管理局",
+            "100%",
+            "9月25日通过竣工验收。",
+            "",
+            "",
+            "已销号",
+        ]),
+    ]])
 }
 
 /// Tasks sorted by status into sections (`一、已销号任务（2项）`) instead of a

@@ -122,6 +122,11 @@ pub struct Task {
     /// Remarks column text (备注), when the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
+    /// The task's text in columns of no known role (存在问题, 完成率) and in
+    /// progress columns other than the one read (8月进展 beside 9月进展), in
+    /// column order; columns empty for this task are left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_columns: Vec<ExtraColumn>,
     /// Progress items (完成情况), one per paragraph.
     pub progress: Vec<Progress>,
     pub status: Status,
@@ -130,6 +135,15 @@ pub struct Task {
     /// Figures found in `text`.
     pub figures: Vec<Figure>,
     pub location: Location,
+}
+
+/// A column the parser reads no meaning into, kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ExtraColumn {
+    /// The column's header label (top and sub label joined by `/`).
+    pub label: String,
+    /// The cell's text.
+    pub text: String,
 }
 
 /// Units split by the role the table gives them.

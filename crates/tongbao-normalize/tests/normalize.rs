@@ -58,6 +58,7 @@ fn bulletin(title: &str, as_of: &str, created: Option<&str>) -> Bulletin {
             deadline_text: None,
             deadline_dates: Vec::new(),
             remarks: None,
+            extra_columns: Vec::new(),
             progress: vec![
                 progress("截止8月23日，474家企业已复产，恢复率93.23%。"),
                 progress("已完成组件，正安排上报。"),

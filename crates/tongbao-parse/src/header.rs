@@ -4,7 +4,7 @@
 //! keyword lists (longer, more specific keywords score higher, an exact
 //! match highest) and takes the best-scoring role.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tongbao_model::{Cell, Row, StatusCode, Table};
 
@@ -226,6 +226,9 @@ pub(crate) struct ColumnMap {
     pub remarks: Option<usize>,
     pub deadline: Option<usize>,
     pub leaders: Option<usize>,
+    /// Columns of no known role (存在问题, 完成率) and progress columns not
+    /// read as the progress (上月进展), with their header labels, in order.
+    pub others: Vec<(usize, String)>,
     /// Grid columns the header covers; a headerless table continuing this
     /// one has the same width.
     pub width: usize,
@@ -251,7 +254,8 @@ impl ColumnMap {
                 || self
                     .units
                     .iter()
-                    .any(|(unit_column, _)| *unit_column == start))
+                    .any(|(unit_column, _)| *unit_column == start)
+                || self.others.iter().any(|(other, _)| *other == start))
     }
 
     /// Whether units are split into lead and supporting columns.
@@ -430,10 +434,12 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         remarks: None,
         deadline: None,
         leaders: None,
+        others: Vec::new(),
         width,
     };
     let mut task = None;
     let mut progress_columns = Vec::new();
+    let mut labels = BTreeMap::new();
     for column in columns {
         let top_label = top
             .and_then(|row| cell_at(row, column))
@@ -444,9 +450,15 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             .filter(|cell| cell.merged_from.is_none())
             .map(Cell::text)
             .unwrap_or_default();
-        let Some(role) = column_role(&top_label, &sub_label) else {
+        let role = column_role(&top_label, &sub_label);
+        let label = column_label(&top_label, &sub_label);
+        let Some(role) = role else {
+            if !label.is_empty() {
+                map.others.push((column, label));
+            }
             continue;
         };
+        labels.insert(column, label);
         match role {
             Role::Task => {
                 task.get_or_insert(column);
@@ -494,6 +506,14 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             })
             .map(|(column, _)| *column),
     };
+    for (column, _) in progress_columns {
+        if Some(column) != map.progress
+            && let Some(label) = labels.remove(&column)
+        {
+            map.others.push((column, label));
+        }
+    }
+    map.others.sort_unstable();
     Header {
         map,
         signatures: [top, sub]
@@ -580,6 +600,17 @@ fn set_once(slot: &mut Option<usize>, column: usize) {
 
 /// A column's role from its header label and, in a two-row header, the label
 /// below it: `责任单位` over `配合单位` is a supporting-unit column.
+/// A column's header label as written: the top label, or top and sub
+/// label joined (`投资情况/完成投资`).
+fn column_label(top: &str, sub: &str) -> String {
+    match (top.trim(), sub.trim()) {
+        (top, "") => top.to_owned(),
+        ("", sub) => sub.to_owned(),
+        (top, sub) if top == sub => top.to_owned(),
+        (top, sub) => format!("{top}/{sub}"),
+    }
+}
+
 fn column_role(top: &str, sub: &str) -> Option<Role> {
     let top_role = classify(top);
     if sub.trim().is_empty() {

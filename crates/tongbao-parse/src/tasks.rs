@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tongbao_model::{
-    Area, Cell, Diagnostic, Location, Row, Status, StatusCode, StatusSource, Table, Task,
-    UnitsByRole,
+    Area, Cell, Diagnostic, ExtraColumn, Location, Row, Status, StatusCode, StatusSource, Table,
+    Task, UnitsByRole,
 };
 use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
@@ -263,6 +263,16 @@ impl TaskCollector {
                 .filter(|text| !text.is_empty())
         };
         let remarks = column_text(map.remarks);
+        let extra_columns = map
+            .others
+            .iter()
+            .filter_map(|(column, label)| {
+                Some(ExtraColumn {
+                    label: label.clone(),
+                    text: column_text(Some(*column))?,
+                })
+            })
+            .collect();
         let status = match map.status {
             Some(column) => {
                 let raw = resolved_cell(table, row, column)
@@ -341,6 +351,7 @@ impl TaskCollector {
             deadline_text: column_text(map.deadline),
             deadline_dates: Vec::new(),
             remarks,
+            extra_columns,
             progress,
             status,
             dates: Vec::new(),
