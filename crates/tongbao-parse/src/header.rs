@@ -227,8 +227,8 @@ pub(crate) struct ColumnMap {
     pub deadline: Option<usize>,
     pub leaders: Option<usize>,
     /// Columns of no known role (存在问题, 完成率) and progress columns not
-    /// read as the progress (上月进展), with their header labels, in order.
-    pub others: Vec<(usize, String)>,
+    /// read as the progress (上月进展): their header labels by column.
+    pub others: BTreeMap<usize, String>,
     /// Grid columns the header covers; a headerless table continuing this
     /// one has the same width.
     pub width: usize,
@@ -255,7 +255,7 @@ impl ColumnMap {
                     .units
                     .iter()
                     .any(|(unit_column, _)| *unit_column == start)
-                || self.others.iter().any(|(other, _)| *other == start))
+                || self.others.contains_key(&start))
     }
 
     /// Whether units are split into lead and supporting columns.
@@ -434,7 +434,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         remarks: None,
         deadline: None,
         leaders: None,
-        others: Vec::new(),
+        others: BTreeMap::new(),
         width,
     };
     let mut task = None;
@@ -454,7 +454,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         let label = column_label(&top_label, &sub_label);
         let Some(role) = role else {
             if !label.is_empty() {
-                map.others.push((column, label));
+                map.others.insert(column, label);
             }
             continue;
         };
@@ -510,10 +510,9 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         if Some(column) != map.progress
             && let Some(label) = labels.remove(&column)
         {
-            map.others.push((column, label));
+            map.others.insert(column, label);
         }
     }
-    map.others.sort_unstable();
     Header {
         map,
         signatures: [top, sub]

@@ -225,11 +225,19 @@ impl TaskCollector {
         let no = match number {
             Some(no) => no,
             None => {
+                let printed = number_text
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|text| !text.is_empty());
+                let why = match printed {
+                    Some(printed) => format!("task number {printed:?} is not a whole number"),
+                    None => "task has no number".to_owned(),
+                };
                 self.diagnostics.push(
                     Diagnostic::info(
                         "task-number-inferred",
                         format!(
-                            "table {table_index} row {row_index}: task has no number; numbered {expected} after the previous task"
+                            "table {table_index} row {row_index}: {why}; numbered {expected} after the previous task"
                         ),
                     )
                     .for_task(expected),
@@ -263,13 +271,16 @@ impl TaskCollector {
                 .filter(|text| !text.is_empty())
         };
         let remarks = column_text(map.remarks);
-        let extra_columns = map
-            .others
+        // By the row's cells, not the header's columns: a hostile header may
+        // label a hundred thousand columns above rows of two cells.
+        let extra_columns = row
+            .cells
             .iter()
-            .filter_map(|(column, label)| {
+            .filter_map(|cell| {
+                let label = map.others.get(&cell.grid_col)?;
                 Some(ExtraColumn {
                     label: label.clone(),
-                    text: column_text(Some(*column))?,
+                    text: column_text(Some(cell.grid_col))?,
                 })
             })
             .collect();
@@ -505,11 +516,13 @@ fn task_number<'a>(
     }
 }
 
-/// `7`, `７`, `7.`, `（7）`, `七` in a 序号 cell.
+/// `7`, `７`, `7.`, `（7）`, `七` in a 序号 cell. `1.1` or `1-2` (a part of
+/// a numbered group) is no task number: its digits run together would
+/// number the task 11.
 fn parse_number_cell(text: &str) -> Option<u32> {
-    let key: String = compact(text)
-        .chars()
-        .filter(|c| !matches!(c, '.' | '．' | '、' | '（' | '）' | '(' | ')'))
-        .collect();
-    u32::try_from(parse_integer(&key)?).ok()
+    let key = compact(text);
+    let key = key
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['.', '．', '、', '）', ')']);
+    u32::try_from(parse_integer(key)?).ok()
 }

@@ -389,6 +389,34 @@ fn number_column_holds_the_task_number() {
 }
 
 #[test]
+fn compound_numbers_are_no_task_numbers() {
+    // 1.1 / 2.1 number parts of groups: read together they were 11 and 21.
+    let bulletin = parse_table(&[
+        &["序号", "工作任务", "牵头单位", "进展情况"],
+        &["1.1", "完成签约。", "市发改委", "已签约。"],
+        &["1.2", "年内开工。", "市住建局", "已开工。"],
+        &["2-1", "完成验收。", "市住建局", "已验收。"],
+    ]);
+    assert_eq!(
+        bulletin.tasks.iter().map(|t| t.no).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_eq!(
+        diagnostic_codes(&bulletin),
+        [
+            ("task-number-inferred".to_owned(), Some(1)),
+            ("task-number-inferred".to_owned(), Some(2)),
+            ("task-number-inferred".to_owned(), Some(3)),
+        ]
+    );
+    assert!(
+        bulletin.diagnostics[0]
+            .message
+            .contains(r#"task number "1.1" is not a whole number"#)
+    );
+}
+
+#[test]
 fn two_row_header_splits_units_by_role() {
     let bulletin = parse_table(&[
         &["序号", "主要工作任务", "责任单位", LEFT, "推进情况"],
