@@ -8,11 +8,11 @@ use tongbao_model::{
 };
 use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
-use crate::header::{ColumnMap, Header, cell_at, resolve};
+use crate::header::{ColumnMap, Header, UnitRole, cell_at, resolve};
 use crate::progress::{Line, progress_items};
 use crate::status::{classify_status, status_in_text, status_of_remark, status_of_section};
 use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
-use crate::units::{UnitLists, split_names};
+use crate::units::{UnitLists, split_names, split_units_note};
 
 /// Builds areas and tasks across every task table of a document, keeping
 /// the current area and the numbering going from one table to the next.
@@ -222,6 +222,11 @@ impl TaskCollector {
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
+        // Without a units column, the units may close the task text.
+        let (text, units_note) = match split_units_note(&text).filter(|_| map.units.is_empty()) {
+            Some((stripped, note)) => (stripped, Some(note.to_owned())),
+            None => (text, None),
+        };
         let no = match number {
             Some(no) => no,
             None => {
@@ -252,6 +257,9 @@ impl TaskCollector {
             if let Some(cell) = resolved_cell(table, row, *column) {
                 units.add_cell(cell_lines(cell).iter().map(|line| line.text), *role);
             }
+        }
+        if let Some(note) = &units_note {
+            units.add_cell([note.as_str()], UnitRole::Unspecified);
         }
         let units_by_role = (map.has_unit_roles() || units.role_marked).then(|| UnitsByRole {
             lead: units.lead_first().collect(),

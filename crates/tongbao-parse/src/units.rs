@@ -84,6 +84,24 @@ fn split_role_prefix(line: &str) -> (Option<UnitRole>, &str) {
     }
 }
 
+/// A task text ending in a bracketed units note, `完成签约（牵头单位：市发改委；
+/// 配合单位：市财政局）。`, split into the text without the note (`完成签约。`)
+/// and the note's content. Only a note opening with a units label counts:
+/// `（含2个县）` stays text.
+pub(crate) fn split_units_note(text: &str) -> Option<(String, &str)> {
+    let body = text.trim_end();
+    let ending = body.trim_end_matches(['。', '；', ';']);
+    let inner_and_close = ending.strip_suffix(is_close_bracket)?;
+    let open_at = inner_and_close.rfind(is_open_bracket)?;
+    let (before, bracket) = inner_and_close.split_at(open_at);
+    let note = bracket.trim_start_matches(is_open_bracket).trim();
+    if before.trim().is_empty() || !matches!(split_role_prefix(note), (Some(_), _)) {
+        return None;
+    }
+    let tail = body.get(ending.len()..).unwrap_or_default();
+    Some((format!("{}{tail}", before.trim_end()), note))
+}
+
 /// `市发改委（牵头）` → (Lead, `市发改委`).
 fn split_role_suffix(name: &str) -> (Option<UnitRole>, String) {
     let Some(open_at) = name.rfind(is_open_bracket) else {

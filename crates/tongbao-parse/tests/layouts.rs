@@ -389,6 +389,49 @@ fn number_column_holds_the_task_number() {
 }
 
 #[test]
+fn units_note_closing_the_task_text_gives_the_units_without_a_units_column() {
+    let bulletin = parse_table(&[
+        &["序号", "重点工作任务", "推进情况", "销号情况"],
+        &[
+            "1",
+            "完成A项目签约（牵头单位：县发改局；配合单位：县财政局、县住建局）。",
+            "已签约。",
+            "已销号",
+        ],
+        &["2", "年内建成B项目（含2个县）", "已开工。", "序时推进"],
+        &[
+            "3",
+            "完成C项目验收（责任单位：县水利局）",
+            "已验收。",
+            "已销号",
+        ],
+    ]);
+    let tasks: Vec<_> = bulletin
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.units.clone()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "完成A项目签约。",
+                vec![
+                    "县发改局".to_owned(),
+                    "县财政局".to_owned(),
+                    "县住建局".to_owned()
+                ]
+            ),
+            // Not a units note: stays text.
+            ("年内建成B项目（含2个县）", vec![]),
+            ("完成C项目验收", vec!["县水利局".to_owned()]),
+        ]
+    );
+    let roles = bulletin.tasks[0].units_by_role.as_ref().unwrap();
+    assert_eq!((roles.lead.len(), roles.support.len()), (1, 2));
+}
+
+#[test]
 fn compound_numbers_are_no_task_numbers() {
     // 1.1 / 2.1 number parts of groups: read together they were 11 and 21.
     let bulletin = parse_table(&[
