@@ -43,6 +43,25 @@ struct AreaLabel {
     title: String,
 }
 
+/// First cells of a row that sums the list up.
+const TOTAL_LABELS: &[&str] = &["合计", "总计", "小计", "共计"];
+
+/// Whether a row's compacted first cell opens a note on the table
+/// (`注：`, `备注：`, `说明：`, `填报说明`).
+fn is_note(opening: &str) -> bool {
+    [
+        "注：",
+        "注:",
+        "备注：",
+        "备注:",
+        "说明：",
+        "说明:",
+        "填报说明",
+    ]
+    .iter()
+    .any(|marker| opening.starts_with(marker))
+}
+
 /// One line of each paragraph in a cell, with its auto-number; blank lines dropped.
 fn cell_lines(cell: &Cell) -> Vec<Line<'_>> {
     cell.paragraphs
@@ -127,6 +146,29 @@ impl TaskCollector {
             return;
         }
         if header.is_header_row(table, row) {
+            return;
+        }
+        let opening = own
+            .first()
+            .map(|cell| compact(&cell.text()))
+            .unwrap_or_default();
+        // 合计 | 2项 | … sums the list up; 注：… explains it. Neither is a
+        // task, nor an area for the rows after it.
+        if TOTAL_LABELS.contains(&opening.as_str()) || is_note(&opening) {
+            let code = if is_note(&opening) {
+                "table-note"
+            } else {
+                "total-row"
+            };
+            let text: String = own
+                .iter()
+                .map(|cell| cell.text())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            self.diagnostics.push(Diagnostic::info(
+                code,
+                format!("table {table_index} row {row_index} is no task: {text:?}"),
+            ));
             return;
         }
         if let [single] = own.as_slice() {

@@ -432,6 +432,33 @@ fn units_note_closing_the_task_text_gives_the_units_without_a_units_column() {
 }
 
 #[test]
+fn total_and_note_rows_are_no_tasks_and_no_areas() {
+    let bulletin = parse_table(&[
+        &["序号", "重点工作任务", "责任单位", "进展情况", "状态"],
+        &["1", "完成A项目。", "县发改局", "已完成。", "已完成"],
+        &["注：状态分为已完成、序时推进两类。", LEFT, LEFT, LEFT, LEFT],
+        &["2", "完成B项目。", "县财政局", "推进中。", "序时推进"],
+        &["合计", "2项", "", "已完成1项", "已销号1项"],
+    ]);
+    assert_eq!(
+        bulletin
+            .tasks
+            .iter()
+            .map(|t| (t.no, t.text.as_str(), t.area.as_deref()))
+            .collect::<Vec<_>>(),
+        [(1, "完成A项目。", None), (2, "完成B项目。", None)]
+    );
+    assert!(bulletin.areas.is_empty());
+    assert_eq!(
+        diagnostic_codes(&bulletin),
+        [
+            ("table-note".to_owned(), None),
+            ("total-row".to_owned(), None)
+        ]
+    );
+}
+
+#[test]
 fn compound_numbers_are_no_task_numbers() {
     // 1.1 / 2.1 number parts of groups: read together they were 11 and 21.
     let bulletin = parse_table(&[
