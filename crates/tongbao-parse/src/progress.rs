@@ -4,6 +4,8 @@
 
 use tongbao_model::Progress;
 
+use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
+
 use crate::text::{LabelKind, leading_label};
 
 /// One line of a cell, with the auto-number Word renders before it.
@@ -63,46 +65,131 @@ pub(crate) fn progress_items(lines: &[Line<'_>]) -> Vec<Progress> {
     items
 }
 
-/// Items numbered in one line (`1.甲；2.乙；3.丙`, as in a spreadsheet cell):
-/// the line is cut before each next label in sequence that follows `；`,
-/// `。` or a space. Only unmistakable labels count (`2.5亿元` is a number).
+/// Items numbered in one line (`1.甲；2.乙；3.丙`, as in a spreadsheet cell,
+/// or `（一）甲。（二）乙。`): the line is cut before each next label of the
+/// same style in sequence that follows `；`, `。` or a space. Only
+/// unmistakable labels count (`2.5亿元` is a number). Points written
+/// `一是…；二是…` are items too, labelled by their numeral.
 fn inline_items(line: Line<'_>) -> Vec<Line<'_>> {
+    if line.list_label.is_some() {
+        return vec![line];
+    }
+    if let Some(points) = enumerated_points(line.text) {
+        return points;
+    }
     let first = match leading_label(line.text.trim_start()) {
-        Some(label) if line.list_label.is_none() && label.kind == LabelKind::Arabic => label,
+        Some(label) if label.kind != LabelKind::ArabicDotBeforeDigit => label,
         _ => return vec![line],
     };
-    let mut items = Vec::new();
-    let mut expected = first.number.saturating_add(1);
-    let mut item_start = 0;
-    for (at, separator) in line.text.char_indices() {
-        if !matches!(separator, '；' | ';' | '。' | ' ' | '\u{3000}') {
+    let cuts = cuts_before_labels(
+        line.text,
+        &['；', ';', '。', ' ', '\u{3000}'],
+        |next, expected| {
+            leading_label(next)
+                .filter(|label| label.kind == first.kind && label.number == expected)
+                .map(|_| 0)
+        },
+        first.number,
+    );
+    if cuts.is_empty() {
+        return vec![line];
+    }
+    cuts.into_iter()
+        .map(|(text, _)| Line {
+            list_label: None,
+            text,
+        })
+        .collect()
+}
+
+/// `一是完成投资；二是主体完工。` → `一` 完成投资, `二` 主体完工。: points
+/// counted with `N是`, at least two of them in sequence from 一是.
+fn enumerated_points(text: &str) -> Option<Vec<Line<'_>>> {
+    let text = text.trim_start();
+    let (number, label_len) = point_label(text)?;
+    if number != 1 {
+        return None;
+    }
+    let cuts = cuts_before_labels(
+        text,
+        &['；', ';', '。', '，', ',', ' ', '\u{3000}'],
+        |next, expected| {
+            point_label(next)
+                .filter(|(number, _)| *number == expected)
+                .map(|(_, len)| len)
+        },
+        1,
+    );
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut label_len = label_len;
+    let mut points = Vec::with_capacity(cuts.len());
+    for (item, next_label_len) in cuts {
+        // The numeral before `是` is the label; the rest is the item.
+        let numeral = item.get(..label_len - '是'.len_utf8())?;
+        let rest = item.get(label_len..)?.trim_start();
+        points.push(Line {
+            list_label: Some(numeral),
+            text: rest,
+        });
+        label_len = next_label_len;
+    }
+    Some(points)
+}
+
+/// `二是` at the start of `text`: the number and the label's length in bytes.
+fn point_label(text: &str) -> Option<(u32, usize)> {
+    let numeral_end = text
+        .char_indices()
+        .take(3)
+        .find(|(_, c)| !is_chinese_numeral_char(*c))
+        .map(|(at, _)| at)?;
+    let numeral = text.get(..numeral_end)?;
+    if numeral.is_empty() || !text.get(numeral_end..)?.starts_with('是') {
+        return None;
+    }
+    let number = u32::try_from(parse_integer(numeral)?).ok()?;
+    Some((number, numeral_end + '是'.len_utf8()))
+}
+
+/// Cuts `text` before each next label in sequence from `first_number + 1`
+/// that follows one of `separators`; `next_label` says whether a label
+/// numbered `expected` opens the text it is given, and how long a prefix of
+/// it is label. Returns the pieces, each with the label length of the piece
+/// after it (0 after the last); no pieces when nothing was cut.
+fn cuts_before_labels<'a>(
+    text: &'a str,
+    separators: &[char],
+    next_label: impl Fn(&str, u32) -> Option<usize>,
+    first_number: u32,
+) -> Vec<(&'a str, usize)> {
+    let mut pieces = Vec::new();
+    let mut expected = first_number.saturating_add(1);
+    let mut piece_start = 0;
+    for (at, separator) in text.char_indices() {
+        if !separators.contains(&separator) {
             continue;
         }
         let next_start = at + separator.len_utf8();
-        let next = line.text.get(next_start..).unwrap_or_default().trim_start();
-        let follows = leading_label(next)
-            .is_some_and(|label| label.kind == LabelKind::Arabic && label.number == expected);
-        if !follows {
+        let rest = text.get(next_start..).unwrap_or_default();
+        let next = rest.trim_start();
+        let Some(label_len) = next_label(next, expected) else {
             continue;
-        }
+        };
+        // A full stop ends its sentence and stays; other separators go.
         let kept_end = if separator == '。' { next_start } else { at };
-        if let Some(text) = line.text.get(item_start..kept_end) {
-            items.push(Line {
-                list_label: None,
-                text: text.trim(),
-            });
+        if let Some(piece) = text.get(piece_start..kept_end) {
+            pieces.push((piece.trim(), label_len));
         }
-        item_start = next_start;
+        piece_start = next_start + (rest.len() - next.len());
         expected = expected.saturating_add(1);
     }
-    if items.is_empty() {
-        return vec![line];
+    if pieces.is_empty() {
+        return pieces;
     }
-    items.push(Line {
-        list_label: None,
-        text: line.text.get(item_start..).unwrap_or_default().trim(),
-    });
-    items
+    pieces.push((text.get(piece_start..).unwrap_or_default().trim(), 0));
+    pieces
 }
 
 fn candidate<'a>(line: &Line<'a>) -> Option<Candidate<'a>> {
@@ -222,6 +309,36 @@ mod tests {
         assert_eq!(
             pairs(&items),
             [(Some("1"), "完成投资2亿元；2.5亿元资金已到位；3个项目开工。")]
+        );
+    }
+
+    #[test]
+    fn splits_chinese_labels_and_points_in_one_line() {
+        let items = progress_items(&lines(&[
+            "（一）完成招标。（二）完成设计。",
+            "一是完成投资1.2亿元；二是主体工程完工，三是9月20日通过验收。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (Some("一"), "完成招标。"),
+                (Some("二"), "完成设计。"),
+                (Some("一"), "完成投资1.2亿元"),
+                (Some("二"), "主体工程完工"),
+                (Some("三"), "9月20日通过验收。")
+            ]
+        );
+        // One point alone, or points out of sequence, stay one item.
+        let items = progress_items(&lines(&[
+            "一是完成投资；另外正在招标。",
+            "统一是前提；二是关键。",
+        ]));
+        assert_eq!(
+            pairs(&items),
+            [
+                (None, "一是完成投资；另外正在招标。"),
+                (None, "统一是前提；二是关键。")
+            ]
         );
     }
 
