@@ -525,6 +525,13 @@ fn check_status_sections(name: &str) {
             .iter()
             .all(|task| task.status.source == StatusSource::Section)
     );
+    // The headings' （2项） are stated counts, and the list agrees with them.
+    let stated = &bulletin.stated_counts;
+    assert_eq!(
+        (stated.total, stated.closed, stated.warning),
+        (Some(4), Some(2), Some(1))
+    );
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
 }
 
 #[test]
@@ -543,6 +550,12 @@ fn status_section_headings_between_tables() {
     assert!(bulletin.areas.is_empty());
     assert_eq!(outline(&bulletin), ["1 - closed", "2 - warning"]);
     assert_eq!(bulletin.tasks[1].status.raw, "预警事项");
+    // Headings without counts state none.
+    let stated = &bulletin.stated_counts;
+    assert_eq!(
+        (stated.total, stated.closed, stated.warning),
+        (None, None, None)
+    );
 }
 
 fn check_header_synonyms(name: &str) {

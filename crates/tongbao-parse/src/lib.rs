@@ -172,14 +172,20 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
     }
     let closed_in_table = count_tasks(&collector, &[StatusCode::Closed, StatusCode::StageClosed]);
     let warned_in_table = count_tasks(&collector, &[StatusCode::Warning]);
-    let stated = |in_letter: Option<u32>, in_summary: Option<u32>| {
+    let sections = collector.section_counts.stated();
+    let stated = |in_letter: Option<u32>, in_summary: Option<u32>, in_sections: Option<u32>| {
         in_letter
             .map(|count| (count, "the letter"))
             .or(in_summary.map(|count| (count, "the summary table")))
+            .or(in_sections.map(|count| (count, "the section headings")))
     };
-    let total = stated(letter.stated_counts.total, summary.total);
-    let closed = stated(letter.stated_counts.closed, summary.closed);
-    let warned = stated(letter.stated_counts.warning, summary.warning);
+    let total = stated(letter.stated_counts.total, summary.total, sections.total);
+    let closed = stated(letter.stated_counts.closed, summary.closed, sections.closed);
+    let warned = stated(
+        letter.stated_counts.warning,
+        summary.warning,
+        sections.warning,
+    );
     for (stated, counted, what, table_says) in [
         (total, collector.tasks.len(), "in all", "lists"),
         (closed, closed_in_table, "closed (or stage-closed)", "marks"),

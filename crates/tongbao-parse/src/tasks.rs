@@ -3,15 +3,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tongbao_model::{
-    Area, Cell, Diagnostic, ExtraColumn, Location, Row, Status, StatusCode, StatusSource, Table,
-    Task, UnitsByRole,
+    Area, Cell, Diagnostic, ExtraColumn, Location, Row, StatedCounts, Status, StatusCode,
+    StatusSource, Table, Task, UnitsByRole,
 };
 use tongbao_normalize::numeral::{is_chinese_numeral_char, parse_integer};
 
 use crate::header::{ColumnMap, Header, UnitRole, cell_at, resolve};
 use crate::progress::{Line, progress_items};
 use crate::status::{classify_status, status_in_text, status_of_remark, status_of_section};
-use crate::text::{LabelKind, compact, is_section_heading, leading_label, split_area_label};
+use crate::text::{
+    LabelKind, bracketed_task_count, compact, is_section_heading, leading_label, split_area_label,
+};
 use crate::units::{UnitLists, split_names, split_units_note};
 
 /// Builds areas and tasks across every task table of a document, keeping
@@ -28,6 +30,8 @@ pub(crate) struct TaskCollector {
     /// The status a section heading gave the tasks after it (`二、预警任务`):
     /// its title and code.
     section_status: Option<(String, StatusCode)>,
+    /// What status section headings state (`一、已销号任务（12项）`).
+    pub section_counts: SectionCounts,
     /// Index into `areas` of the last task's area.
     last_task_area: Option<usize>,
     last_number: Option<u32>,
@@ -35,6 +39,42 @@ pub(crate) struct TaskCollector {
     numbers_seen: BTreeSet<u32>,
     /// The table and row the last task started at.
     last_task_row: Option<(usize, usize)>,
+}
+
+/// Counts stated by status section headings: closed (and stage-closed)
+/// and warned tasks, and all of them when every section states a count.
+#[derive(Debug, Default)]
+pub(crate) struct SectionCounts {
+    closed: Option<u32>,
+    warning: Option<u32>,
+    total: Option<u32>,
+    /// A status section without a count was seen: no total is stated.
+    uncounted: bool,
+}
+
+impl SectionCounts {
+    fn add(&mut self, code: StatusCode, count: Option<u32>) {
+        let Some(count) = count else {
+            self.uncounted = true;
+            return;
+        };
+        let sum = |slot: &mut Option<u32>| *slot = Some(slot.unwrap_or(0).saturating_add(count));
+        match code {
+            StatusCode::Closed | StatusCode::StageClosed => sum(&mut self.closed),
+            StatusCode::Warning => sum(&mut self.warning),
+            _ => {}
+        }
+        sum(&mut self.total);
+    }
+
+    /// The counts as stated: `total` only when every section gave one.
+    pub(crate) fn stated(&self) -> StatedCounts {
+        StatedCounts {
+            total: self.total.filter(|_| !self.uncounted),
+            closed: self.closed,
+            warning: self.warning,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +159,7 @@ impl TaskCollector {
     pub(crate) fn set_area(&mut self, label: &str) {
         let (numeral, title) = split_area_label(label);
         if let Some(code) = status_of_section(&title) {
+            self.section_counts.add(code, bracketed_task_count(label));
             self.section_status = Some((title, code));
         } else if !title.is_empty() {
             self.current_area = Some(AreaLabel { numeral, title });

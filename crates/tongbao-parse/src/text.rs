@@ -203,6 +203,20 @@ pub(crate) fn split_area_label(label: &str) -> (Option<String>, String) {
     (numeral, without_task_count(title).to_owned())
 }
 
+/// The count a label states in trailing brackets: `预警任务（3项）` → 3,
+/// `（共十二项）` → 12; `None` when the brackets hold anything else.
+pub(crate) fn bracketed_task_count(label: &str) -> Option<u32> {
+    let inner = label.trim_end().strip_suffix(is_close_bracket)?;
+    let open_at = inner.rfind(is_open_bracket)?;
+    let bracket = inner.get(open_at..)?;
+    let count = bracket
+        .trim_start_matches(is_open_bracket)
+        .trim()
+        .trim_start_matches('共')
+        .strip_suffix('项')?;
+    u32::try_from(parse_integer(count.trim())?).ok()
+}
+
 /// `扩大有效投资（共10项）` → `扩大有效投资`: a count of the area's tasks in
 /// trailing brackets is not part of its name.
 fn without_task_count(title: &str) -> &str {
