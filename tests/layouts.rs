@@ -463,6 +463,28 @@ fn status_in_progress_xlsx() {
     check_status_in_progress("status-in-progress.xlsx");
 }
 
+#[test]
+fn sheets_named_after_areas_name_the_areas_of_their_lists() {
+    let bulletin = convert("sheet-per-area.xlsx");
+    assert_eq!(areas(&bulletin), ["?、项目建设", "?、民生实事"]);
+    assert_eq!(
+        outline(&bulletin),
+        [
+            "1 项目建设 closed",
+            "2 项目建设 on_track",
+            "3 民生实事 on_track"
+        ]
+    );
+    // Sheets numbered rather than named (清单（一）…) name no areas.
+    let split = convert("split-sheets.xlsx");
+    assert!(
+        split
+            .areas
+            .iter()
+            .all(|area| !area.title.starts_with("清单"))
+    );
+}
+
 fn check_unknown_columns(name: &str) {
     let bulletin = convert(name);
     let extras: Vec<Vec<(&str, &str)>> = bulletin

@@ -669,6 +669,41 @@ fn unknown_columns() -> Layout {
     ]])
 }
 
+/// Excel: one list per sheet, the sheets named after the areas (项目建设,
+/// 民生实事) and the lists holding no area of their own; numbering runs on.
+pub fn sheet_per_area() -> Layout {
+    let header = || row(&["序号", "重点工作任务", "责任单位", "完成情况", "销号状态"]);
+    layout(vec![
+        vec![
+            header(),
+            row(&[
+                "1",
+                "年内开工建设石桥大道东延工程。",
+                "县交通运输局",
+                "9月20日举行开工仪式。",
+                "已销号",
+            ]),
+            row(&[
+                "2",
+                "三季度完成工业园区标准厂房10万平方米。",
+                "县工业园区管委会",
+                "已完成8.2万平方米。",
+                "序时推进",
+            ]),
+        ],
+        vec![
+            header(),
+            row(&[
+                "3",
+                "新建城区公办幼儿园2所。",
+                "县教育局",
+                "1所已竣工，1所主体结顶。",
+                "序时推进",
+            ]),
+        ],
+    ])
+}
+
 /// Tasks sorted by status into sections (`一、已销号任务（2项）`) instead of a
 /// status column; a bracketed word in the progress does not outrank the
 /// section.

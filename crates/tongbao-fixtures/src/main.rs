@@ -105,6 +105,11 @@ fn main() -> anyhow::Result<()> {
         "split-sheets.xlsx",
         &excel::render(&split.sheet_per_table(&["清单（一）", "清单（二）", "清单（三）"]))?,
     )?;
+    write(
+        &layouts,
+        "sheet-per-area.xlsx",
+        &excel::render(&bulletins::sheet_per_area().sheet_per_table(&["项目建设", "民生实事"]))?,
+    )?;
     for (name, parts) in bulletins::word_only() {
         write(&layouts, name, &word::render(&parts)?)?;
     }

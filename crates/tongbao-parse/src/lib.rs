@@ -77,7 +77,7 @@ mod tasks;
 mod text;
 mod units;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tongbao_model::{
     AsOf, Block, Bulletin, Diagnostic, Document, SCHEMA_VERSION, Source, StatedCounts, StatusCode,
@@ -88,7 +88,7 @@ use crate::header::{Header, HeaderSearch, cell_at, find_header, table_width};
 use crate::letter::{LetterLines, read_letter};
 use crate::summary::summary_counts;
 use crate::tasks::TaskCollector;
-use crate::text::{compact, is_section_heading, month_named};
+use crate::text::{compact, is_numeral, is_section_heading, month_named};
 
 /// Why a document holds no bulletin the parser can recover.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -118,6 +118,7 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
     let mut plans = plan_tables(&tables)?;
     let earlier_months = drop_earlier_month_sheets(&tables, &mut plans);
 
+    let sheet_areas = sheet_areas(&tables, &plans);
     let mut collector = TaskCollector::default();
     let mut lines = LetterLines::default();
     let mut first_task_table: Option<&Table> = None;
@@ -144,6 +145,9 @@ pub fn parse(document: &Document, source: Source) -> Result<Bulletin, ParseError
                             take_heading_before_table(&mut lines.before_table, &mut collector);
                             lines.captions = caption_lines(table, header);
                             lines.header_labels = header_labels(table, header);
+                        }
+                        if let Some(area) = sheet_areas.get(&table_index) {
+                            collector.set_area(area);
                         }
                         collector.read_table(table, table_index, header);
                     }
@@ -277,6 +281,42 @@ fn plan_tables(tables: &[&Table]) -> Result<Vec<Option<Header>>, ParseError> {
         }));
     }
     Ok(plans)
+}
+
+/// The sheet name of each list, by table index, when a workbook keeps one
+/// list per sheet under names that tell them apart (项目建设 | 民生实事):
+/// those name the lists' areas, until a row of the list names one. None
+/// for a single list, or for sheets named by number or month only
+/// (清单（一） | 清单（二）, 8月 | 9月, Sheet1 | Sheet2).
+fn sheet_areas(tables: &[&Table], plans: &[Option<Header>]) -> BTreeMap<usize, String> {
+    let lists: Vec<(usize, &str)> = plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| plan.as_ref().is_some_and(|header| header.data_start > 0))
+        .filter_map(|(index, _)| Some((index, tables.get(index)?.name.as_deref()?.trim())))
+        .collect();
+    // What is left of a name without numbers, brackets and punctuation.
+    let skeleton = |name: &str| -> String {
+        name.chars()
+            .filter(|c| c.is_alphabetic() && !is_numeral(*c))
+            .collect()
+    };
+    let skeletons: BTreeSet<String> = lists.iter().map(|(_, name)| skeleton(name)).collect();
+    let names: BTreeSet<&str> = lists.iter().map(|(_, name)| *name).collect();
+    let telling = lists.len() >= 2
+        && names.len() == lists.len()
+        && skeletons.len() == lists.len()
+        && lists.iter().all(|(_, name)| {
+            let skeleton = skeleton(name);
+            !skeleton.is_empty() && !skeleton.is_ascii() && month_named(name).is_none()
+        });
+    if !telling {
+        return BTreeMap::new();
+    }
+    lists
+        .into_iter()
+        .map(|(index, name)| (index, name.to_owned()))
+        .collect()
 }
 
 /// Whether most filled cells of `column` hold more than numbers and
