@@ -377,8 +377,9 @@ fn number_may_start_date(chars: &[char], start: usize) -> bool {
             _ => return false,
         }
     } else if is_number_char(first) {
+        // 九、十月份 lists two months as 8、9月份 does.
         (chinese_run_end(chars, start), |c| {
-            matches!(c, '年' | '月' | '季')
+            matches!(c, '年' | '月' | '季' | '、')
         })
     } else {
         return true;
@@ -443,16 +444,25 @@ fn early(chars: &[char], at: usize) -> bool {
     chars.get(at) == Some(&'初') && !chars.get(at + 1).is_some_and(|c| NOT_EARLY.contains(c))
 }
 
-/// `本月`, `当月`, `下月`: the reference month or the one after it, and the
-/// index after `月`.
+/// `本月`, `当月`, `上月`, `下月`: the reference month or the one before or
+/// after it, and the index after `月`.
 fn relative_month(chars: &[char], start: usize, context: &DateContext) -> Option<(i32, u8, usize)> {
-    static RELATIVE: LazyLock<WordIndex<u8>> =
-        LazyLock::new(|| WordIndex::new([("本月", 0), ("当月", 0), ("下个月", 1), ("下月", 1)]));
+    static RELATIVE: LazyLock<WordIndex<i8>> = LazyLock::new(|| {
+        WordIndex::new([
+            ("本月", 0),
+            ("当月", 0),
+            ("上个月", -1),
+            ("上月", -1),
+            ("下个月", 1),
+            ("下月", 1),
+        ])
+    });
     let (offset, len) = RELATIVE.find(chars, start)?;
     let reference = context.reference?;
-    let (year, month) = match reference.month() + offset {
+    let (year, month) = match i16::from(reference.month()) + i16::from(offset) {
+        0 => (reference.year().checked_sub(1)?, 12),
         13 => (reference.year().checked_add(1)?, 1),
-        month => (reference.year(), month),
+        month => (reference.year(), u8::try_from(month).ok()?),
     };
     Some((year, month, start + len))
 }
