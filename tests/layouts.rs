@@ -463,6 +463,40 @@ fn status_in_progress_xlsx() {
     check_status_in_progress("status-in-progress.xlsx");
 }
 
+fn check_status_mark_columns(name: &str) {
+    let bulletin = convert(name);
+    let statuses: Vec<_> = bulletin
+        .tasks
+        .iter()
+        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (1, "已销号", "closed"),
+            (2, "序时推进", "on_track"),
+            (3, "预警", "warning"),
+        ]
+    );
+    assert!(
+        bulletin
+            .tasks
+            .iter()
+            .all(|task| task.extra_columns.is_empty())
+    );
+    assert_eq!(diagnostic_codes(&bulletin), ["year-source"]);
+}
+
+#[test]
+fn status_mark_columns_docx() {
+    check_status_mark_columns("status-mark-columns.docx");
+}
+
+#[test]
+fn status_mark_columns_xlsx() {
+    check_status_mark_columns("status-mark-columns.xlsx");
+}
+
 #[test]
 fn sheets_named_after_areas_name_the_areas_of_their_lists() {
     let bulletin = convert("sheet-per-area.xlsx");

@@ -23,6 +23,7 @@ pub fn in_both_formats() -> Vec<(&'static str, Layout)> {
         ("monthly-progress-columns", monthly_progress_columns()),
         ("status-sections", status_sections()),
         ("unknown-columns", unknown_columns()),
+        ("status-mark-columns", status_mark_columns()),
     ]
 }
 
@@ -629,6 +630,56 @@ fn frame_table() -> Vec<Part> {
         ]),
         Part::Paragraph("石桥县人民政府督查室".to_owned()),
     ])]
+}
+
+/// The status marked with √ in one of the columns a spanning 推进状态
+/// header splits into (已销号 | 序时推进 | 预警).
+fn status_mark_columns() -> Layout {
+    layout(vec![vec![
+        vec![
+            restart("序号"),
+            restart("重点工作任务"),
+            restart("责任单位"),
+            restart("进展情况"),
+            span("推进状态", 3),
+        ],
+        vec![
+            cont(),
+            cont(),
+            cont(),
+            cont(),
+            c("已销号"),
+            c("序时推进"),
+            c("预警"),
+        ],
+        row(&[
+            "1",
+            "9月底前完成县城区智慧停车系统建设。",
+            "县城管局",
+            "系统9月28日上线运行。",
+            "√",
+            "",
+            "",
+        ]),
+        row(&[
+            "2",
+            "年内完成农村生活污水治理设施提标改造50处。",
+            "县生态环境分局",
+            "已完成32处。",
+            "",
+            "√",
+            "",
+        ]),
+        row(&[
+            "3",
+            "三季度完成县第二中学迁建工程主体结顶。",
+            "县教育局",
+            "因征地问题，主体完成60%。",
+            "",
+            "",
+            "√",
+        ]),
+    ]])
 }
 
 /// Columns the parser reads no meaning into (存在问题, 下步计划) and a

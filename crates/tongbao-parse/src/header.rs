@@ -229,6 +229,10 @@ pub(crate) struct ColumnMap {
     /// Columns of no known role (存在问题, 完成率) and progress columns not
     /// read as the progress (上月进展): their header labels by column.
     pub others: BTreeMap<usize, String>,
+    /// A status given by marking one of several columns (`推进状态` over
+    /// `已销号 | 序时推进 | 预警`, a √ in one): each column and the status
+    /// word labelling it. Empty when the table has none.
+    pub status_marks: Vec<(usize, String)>,
     /// Grid columns the header covers; a headerless table continuing this
     /// one has the same width.
     pub width: usize,
@@ -255,7 +259,8 @@ impl ColumnMap {
                     .units
                     .iter()
                     .any(|(unit_column, _)| *unit_column == start)
-                || self.others.contains_key(&start))
+                || self.others.contains_key(&start)
+                || self.status_marks.iter().any(|(mark, _)| *mark == start))
     }
 
     /// Whether units are split into lead and supporting columns.
@@ -435,6 +440,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         deadline: None,
         leaders: None,
         others: BTreeMap::new(),
+        status_marks: Vec::new(),
         width,
     };
     let mut task = None;
@@ -477,6 +483,17 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     }
     // The caller only builds a header for a row that names a task column.
     map.task = task.unwrap_or(0);
+    if let (Some(top), Some(sub)) = (top, sub)
+        && let Some(marks) = status_mark_columns(table, top, sub)
+    {
+        for (column, _) in &marks {
+            map.others.remove(column);
+            if map.status == Some(*column) {
+                map.status = None;
+            }
+        }
+        map.status_marks = marks;
+    }
     let data_start = header_row + 1 + usize::from(sub.is_some());
     // `工作进展 | 完成情况`: both labels name progress, and the one whose
     // cells are status words (已完成, 序时推进) is the status column.
@@ -639,11 +656,37 @@ fn is_sub_header(table: &Table, top: &Row, row: &Row) -> bool {
         .any(|(cell, _)| cell_at(top, cell.grid_col).is_some_and(|above| above.col_span > 1));
     under_spanning_cell
         && own_labels.iter().all(|(_, label)| {
-            (classify(label).is_some() || is_month_label(label)) && leading_label(label).is_none()
+            (classify(label).is_some() || is_month_label(label) || is_status_word(label))
+                && leading_label(label).is_none()
         })
 }
 
 /// A short label that only names a month, as under `推进情况`: `8月`, `9月份`, `本月`.
+/// Columns under one header cell that are each labelled with a status word
+/// (`推进状态` over `已销号 | 序时推进 | 预警`): a row marks its status in one
+/// of them. At least two, and every label under that cell a status word.
+fn status_mark_columns(table: &Table, top: &Row, sub: &Row) -> Option<Vec<(usize, String)>> {
+    top.cells
+        .iter()
+        .filter(|cell| cell.col_span > 1)
+        .find_map(|spanning| {
+            let end = cell_end(spanning);
+            let marks: Vec<(usize, String)> = sub
+                .cells
+                .iter()
+                .filter(|cell| (spanning.grid_col..end).contains(&cell.grid_col))
+                .map(|cell| (cell.grid_col, resolved_text(table, cell).trim().to_owned()))
+                .collect();
+            (marks.len() >= 2 && marks.iter().all(|(_, label)| is_status_word(label)))
+                .then_some(marks)
+        })
+}
+
+/// Whether `label` is a status word (`已销号`, `预警`, `否`).
+fn is_status_word(label: &str) -> bool {
+    !label.trim().is_empty() && classify_status(label) != StatusCode::Other
+}
+
 fn is_month_label(label: &str) -> bool {
     const MAX_MONTH_LABEL_CHARS: usize = 4;
     let label = compact(label);

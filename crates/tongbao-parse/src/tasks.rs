@@ -375,7 +375,20 @@ impl TaskCollector {
                 })
             })
             .collect();
+        let marked = || {
+            map.status_marks
+                .iter()
+                .find(|(column, _)| column_text(Some(*column)).is_some())
+        };
         let status = match map.status {
+            None if !map.status_marks.is_empty() => {
+                let raw = marked().map(|(_, label)| label.clone()).unwrap_or_default();
+                Status {
+                    code: classify_status(&raw),
+                    raw,
+                    source: StatusSource::Column,
+                }
+            }
             Some(column) => {
                 let raw = resolved_cell(table, row, column)
                     .filter(|cell| !map.other_column_starts_at(cell.grid_col, column))
