@@ -1,5 +1,7 @@
 //! Flat rows for BI tools: one per task, and one per date or figure.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::Value;
 use tongbao_model::{Bulletin, CalendarDate, DateExpr, DateKind, Figure, Task};
@@ -32,11 +34,14 @@ pub struct TaskRow {
     pub status_raw: String,
     pub deadline_text: Option<String>,
     pub remarks: Option<String>,
+    /// Columns the parser reads no meaning into, by header label (in CSV,
+    /// one `label：text` line each).
+    pub extra_columns: BTreeMap<String, String>,
 }
 
 impl TaskRow {
     /// CSV column names, in order.
-    pub const COLUMNS: [&'static str; 15] = [
+    pub const COLUMNS: [&'static str; 16] = [
         "source_file",
         "title",
         "as_of_date",
@@ -52,10 +57,11 @@ impl TaskRow {
         "status_raw",
         "deadline_text",
         "remarks",
+        "extra_columns",
     ];
 
     /// The row as CSV fields, in [`TaskRow::COLUMNS`] order.
-    pub fn csv_record(&self) -> [String; 15] {
+    pub fn csv_record(&self) -> [String; 16] {
         let optional = |value: &Option<String>| value.clone().unwrap_or_default();
         let number = |value: Option<u32>| value.map(|n| n.to_string()).unwrap_or_default();
         let date = |value: Option<CalendarDate>| value.map(|d| d.to_string()).unwrap_or_default();
@@ -75,6 +81,11 @@ impl TaskRow {
             self.status_raw.clone(),
             optional(&self.deadline_text),
             optional(&self.remarks),
+            self.extra_columns
+                .iter()
+                .map(|(label, text)| format!("{label}：{text}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
         ]
     }
 }
@@ -140,8 +151,25 @@ pub fn task_rows(bulletin: &Bulletin) -> Vec<TaskRow> {
             status_raw: task.status.raw.clone(),
             deadline_text: task.deadline_text.clone(),
             remarks: task.remarks.clone(),
+            extra_columns: extra_columns(task),
         })
         .collect()
+}
+
+/// A task's extra columns by label; two columns under one label (rare)
+/// keep both texts, one per line.
+fn extra_columns(task: &Task) -> BTreeMap<String, String> {
+    let mut by_label: BTreeMap<String, String> = BTreeMap::new();
+    for column in &task.extra_columns {
+        by_label
+            .entry(column.label.clone())
+            .and_modify(|text| {
+                text.push('\n');
+                text.push_str(&column.text);
+            })
+            .or_insert_with(|| column.text.clone());
+    }
+    by_label
 }
 
 /// The latest deadline the task text or its deadline column sets.

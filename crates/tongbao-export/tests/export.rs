@@ -1,5 +1,5 @@
 use tongbao_export::{Exporter, Format, TaskRow, figure_rows, task_rows, to_json};
-use tongbao_model::Bulletin;
+use tongbao_model::{Bulletin, ExtraColumn};
 
 fn minimal() -> Bulletin {
     serde_json::from_str(include_str!("minimal.json")).unwrap()
@@ -57,6 +57,35 @@ fn csv_has_bom_one_header_and_joined_lists() {
     assert_eq!(&records[0][units], "市甲局、市乙局");
     assert_eq!(&records[0][progress], "1. 截至8月底，完成率93.23%。");
     assert_eq!(&records[0][deadline], "2019-09-30");
+}
+
+#[test]
+fn extra_columns_are_an_object_in_ndjson_and_lines_in_csv() {
+    let mut bulletin = minimal();
+    bulletin.tasks[0].extra_columns = vec![
+        ExtraColumn {
+            label: "存在问题".to_owned(),
+            text: "资金未到位。".to_owned(),
+        },
+        ExtraColumn {
+            label: "完成进度".to_owned(),
+            text: "60%".to_owned(),
+        },
+    ];
+    let line = export(Format::Ndjson, std::slice::from_ref(&bulletin));
+    let row: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(
+        row["extra_columns"],
+        serde_json::json!({"存在问题": "资金未到位。", "完成进度": "60%"})
+    );
+    let text = export(Format::Csv, &[bulletin]);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    let extra = TaskRow::COLUMNS
+        .iter()
+        .position(|c| *c == "extra_columns")
+        .unwrap();
+    assert_eq!(&record[extra], "存在问题：资金未到位。\n完成进度：60%");
 }
 
 #[test]
