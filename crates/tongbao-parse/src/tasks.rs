@@ -12,7 +12,8 @@ use crate::header::{ColumnMap, Header, UnitRole, cell_at, resolve};
 use crate::progress::{Line, progress_items};
 use crate::status::{classify_status, status_in_text, status_of_remark, status_of_section};
 use crate::text::{
-    LabelKind, bracketed_task_count, compact, is_section_heading, leading_label, split_area_label,
+    LabelKind, bracketed_task_count, compact, is_section_heading, kept_by_compact, leading_label,
+    split_area_label,
 };
 use crate::units::{UnitLists, split_names, split_units_note};
 
@@ -32,6 +33,8 @@ pub(crate) struct TaskCollector {
     section_status: Option<(String, StatusCode)>,
     /// What status section headings state (`一、已销号任务（12项）`).
     pub section_counts: SectionCounts,
+    /// The label `set_area` read last.
+    last_section_label: Option<String>,
     /// Index into `areas` of the last task's area.
     last_task_area: Option<usize>,
     last_number: Option<u32>,
@@ -83,13 +86,13 @@ struct AreaLabel {
     title: String,
 }
 
-/// First cells of a row that sums the list up.
-const TOTAL_LABELS: &[&str] = &["合计", "总计", "小计", "共计"];
-
-/// Whether a row's compacted first cell opens a note on the table
-/// (`注：`, `备注：`, `说明：`, `填报说明`).
-fn is_note(opening: &str) -> bool {
-    [
+/// What a row opening with `cell` is, by that cell's compacted text: a
+/// total (`合计`, `总计`…), a note on the table (`注：`, `备注：`, `说明：`,
+/// `填报说明`), or anything else. Read char by char, as every row of every
+/// table is asked and most answer at the first char.
+fn kind_of_row(cell: &Cell) -> TableRow {
+    const TOTAL_LABELS: &[&str] = &["合计", "总计", "小计", "共计"];
+    const NOTE_MARKERS: &[&str] = &[
         "注：",
         "注:",
         "备注：",
@@ -97,9 +100,32 @@ fn is_note(opening: &str) -> bool {
         "说明：",
         "说明:",
         "填报说明",
-    ]
-    .iter()
-    .any(|marker| opening.starts_with(marker))
+    ];
+    let chars = || {
+        cell.paragraphs
+            .iter()
+            .flat_map(|paragraph| paragraph.text.chars())
+            .filter(|c| kept_by_compact(*c))
+    };
+    let opens_with = |word: &str| {
+        let mut text = chars();
+        word.chars().all(|c| text.next() == Some(c))
+    };
+    if TOTAL_LABELS.iter().any(|label| chars().eq(label.chars())) {
+        TableRow::Total
+    } else if NOTE_MARKERS.iter().any(|marker| opens_with(marker)) {
+        TableRow::Note
+    } else {
+        TableRow::Other
+    }
+}
+
+/// See [`kind_of_row`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableRow {
+    Total,
+    Note,
+    Other,
 }
 
 /// One line of each paragraph in a cell, with its auto-number; blank lines dropped.
@@ -157,6 +183,12 @@ impl TaskCollector {
     /// Takes a section label: a status section (`二、预警任务`) sets the status
     /// of the tasks after it, any other names their area.
     pub(crate) fn set_area(&mut self, label: &str) {
+        // A merged area cell gives every task row its label again, and a
+        // section row may be repeated after a page break: read it once.
+        if self.last_section_label.as_deref() == Some(label) {
+            return;
+        }
+        self.last_section_label = Some(label.to_owned());
         let (numeral, title) = split_area_label(label);
         if let Some(code) = status_of_section(&title) {
             self.section_counts.add(code, bracketed_task_count(label));
@@ -189,14 +221,13 @@ impl TaskCollector {
         if header.is_header_row(table, row) {
             return;
         }
-        let opening = own
-            .first()
-            .map(|cell| compact(&cell.text()))
-            .unwrap_or_default();
         // 合计 | 2项 | … sums the list up; 注：… explains it. Neither is a
         // task, nor an area for the rows after it.
-        if TOTAL_LABELS.contains(&opening.as_str()) || is_note(&opening) {
-            let code = if is_note(&opening) {
+        let opening = own
+            .first()
+            .map_or(TableRow::Other, |cell| kind_of_row(cell));
+        if opening != TableRow::Other {
+            let code = if opening == TableRow::Note {
                 "table-note"
             } else {
                 "total-row"
