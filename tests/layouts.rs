@@ -46,6 +46,23 @@ fn outline(bulletin: &Bulletin) -> Vec<String> {
         .collect()
 }
 
+/// `(no, raw status, status code)` of each task, in order.
+fn statuses(bulletin: &Bulletin) -> Vec<(u32, &str, &str)> {
+    bulletin
+        .tasks
+        .iter()
+        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
+        .collect()
+}
+
+/// Whether every task's status comes from `source`.
+fn all_statuses_from(bulletin: &Bulletin, source: StatusSource) -> bool {
+    bulletin
+        .tasks
+        .iter()
+        .all(|task| task.status.source == source)
+}
+
 fn units(bulletin: &Bulletin) -> Vec<Vec<&str>> {
     bulletin
         .tasks
@@ -118,13 +135,8 @@ fn check_status_words(name: &str) {
     let bulletin = convert(name);
     assert_title(&bulletin);
     assert_eq!(areas(&bulletin), ["一、优化营商环境", "二、污染防治攻坚"]);
-    let codes: Vec<_> = bulletin
-        .tasks
-        .iter()
-        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
-        .collect();
     assert_eq!(
-        codes,
+        statuses(&bulletin),
         [
             (1, "已完成", "closed"),
             (2, "阶段性完成", "stage_closed"),
@@ -136,12 +148,7 @@ fn check_status_words(name: &str) {
             (8, "暂缓实施", "other"),
         ]
     );
-    assert!(
-        bulletin
-            .tasks
-            .iter()
-            .all(|task| task.status.source == StatusSource::Column)
-    );
+    assert!(all_statuses_from(&bulletin, StatusSource::Column));
     // `5、` prefixes are stripped like `1．`.
     assert_eq!(
         bulletin.tasks[4].text,
@@ -425,13 +432,8 @@ fn extra_columns_xlsx() {
 fn check_status_in_progress(name: &str) {
     let bulletin = convert(name);
     assert_eq!(areas(&bulletin), ["一、产业发展", "二、安全生产"]);
-    let statuses: Vec<_> = bulletin
-        .tasks
-        .iter()
-        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
-        .collect();
     assert_eq!(
-        statuses,
+        statuses(&bulletin),
         [
             (1, "序时推进", "on_track"),
             (2, "严重滞后", "behind"),
@@ -439,12 +441,7 @@ fn check_status_in_progress(name: &str) {
             (4, "预警", "warning"),
         ]
     );
-    assert!(
-        bulletin
-            .tasks
-            .iter()
-            .all(|task| task.status.source == StatusSource::Progress)
-    );
+    assert!(all_statuses_from(&bulletin, StatusSource::Progress));
     assert_eq!(
         bulletin.tasks[1].progress[0].text,
         "完成年度计划的80%(严重滞后)"
@@ -465,13 +462,8 @@ fn status_in_progress_xlsx() {
 
 fn check_status_mark_columns(name: &str) {
     let bulletin = convert(name);
-    let statuses: Vec<_> = bulletin
-        .tasks
-        .iter()
-        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
-        .collect();
     assert_eq!(
-        statuses,
+        statuses(&bulletin),
         [
             (1, "已销号", "closed"),
             (2, "序时推进", "on_track"),
@@ -561,13 +553,8 @@ fn check_status_sections(name: &str) {
     let bulletin = convert(name);
     // Status sections are no areas; each gives its tasks their status.
     assert!(bulletin.areas.is_empty());
-    let statuses: Vec<_> = bulletin
-        .tasks
-        .iter()
-        .map(|task| (task.no, task.status.raw.as_str(), task.status.code.as_str()))
-        .collect();
     assert_eq!(
-        statuses,
+        statuses(&bulletin),
         [
             (1, "已销号任务", "closed"),
             (2, "已销号任务", "closed"),
@@ -575,12 +562,7 @@ fn check_status_sections(name: &str) {
             (4, "序时推进任务", "on_track"),
         ]
     );
-    assert!(
-        bulletin
-            .tasks
-            .iter()
-            .all(|task| task.status.source == StatusSource::Section)
-    );
+    assert!(all_statuses_from(&bulletin, StatusSource::Section));
     // The headings' （2项） are stated counts, and the list agrees with them.
     let stated = &bulletin.stated_counts;
     assert_eq!(

@@ -257,13 +257,7 @@ mod tests {
           <w:style w:type="paragraph" w:styleId="Quote"><w:basedOn w:val="List"/><w:rPr><w:i/></w:rPr><w:pPr><w:ind w:left="2"/></w:pPr></w:style>
           <w:style w:type="table" w:styleId="Grid"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>
         </w:styles>"#;
-        let styles = Styles::parse(
-            xml.as_bytes(),
-            "word/styles.xml",
-            &ReadLimits::default(),
-            StylesUsed::Named,
-        )
-        .unwrap();
+        let styles = parse(xml, StylesUsed::Named).unwrap();
         assert_eq!(
             styles.numbering(Some("List2")),
             InheritedNumbering {
@@ -292,6 +286,19 @@ mod tests {
         );
     }
 
+    fn parse(xml: &str, used: StylesUsed) -> Result<Styles, XmlError> {
+        Styles::parse(
+            xml.as_bytes(),
+            "word/styles.xml",
+            &ReadLimits::default(),
+            used,
+        )
+    }
+
+    fn parse_default_only(xml: &str) -> Result<Styles, XmlError> {
+        parse(xml, StylesUsed::DefaultOnly)
+    }
+
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
     #[test]
@@ -301,13 +308,7 @@ mod tests {
             <w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:rPr><w:rFonts w:ascii="A"><w:b/></w:rFonts></w:rPr><w:pPr><w:ind w:left="2"><w:x/></w:ind><w:numPr><w:ilvl w:val="2"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
             <x:style xmlns:x="urn:other" x:type="paragraph" x:styleId="Foreign"><x:pPr><x:numPr><x:numId x:val="5"/></x:numPr></x:pPr></x:style></w:styles>"#
         );
-        let styles = Styles::parse(
-            xml.as_bytes(),
-            "word/styles.xml",
-            &ReadLimits::default(),
-            StylesUsed::Named,
-        )
-        .unwrap();
+        let styles = parse(&xml, StylesUsed::Named).unwrap();
         assert_eq!(
             styles.numbering(None),
             InheritedNumbering {
@@ -324,24 +325,9 @@ mod tests {
         // Malformed, but without `numPr` nothing in it can matter.
         let xml =
             format!(r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="N">"#);
-        let styles = Styles::parse(
-            xml.as_bytes(),
-            "word/styles.xml",
-            &ReadLimits::default(),
-            StylesUsed::Named,
-        )
-        .unwrap();
+        let styles = parse(&xml, StylesUsed::Named).unwrap();
         assert!(styles.paragraph_styles.is_empty());
         assert_eq!(styles.numbering(Some("N")), InheritedNumbering::default());
-    }
-
-    fn parse_default_only(xml: &str) -> Result<Styles, XmlError> {
-        Styles::parse(
-            xml.as_bytes(),
-            "word/styles.xml",
-            &ReadLimits::default(),
-            StylesUsed::DefaultOnly,
-        )
     }
 
     #[test]
@@ -358,15 +344,7 @@ mod tests {
             styles.paragraph_styles.keys().collect::<Vec<_>>(),
             ["Normal"]
         );
-        assert!(
-            Styles::parse(
-                early.as_bytes(),
-                "word/styles.xml",
-                &ReadLimits::default(),
-                StylesUsed::Named
-            )
-            .is_err()
-        );
+        assert!(parse(&early, StylesUsed::Named).is_err());
     }
 
     #[test]
@@ -399,33 +377,13 @@ mod tests {
     fn truncated_and_doctype_parts_are_errors() {
         let truncated =
             format!(r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="N"><w:pPr><w:numPr>"#);
-        let error = Styles::parse(
-            truncated.as_bytes(),
-            "word/styles.xml",
-            &ReadLimits::default(),
-            StylesUsed::Named,
-        )
-        .unwrap_err();
+        let error = parse(&truncated, StylesUsed::Named).unwrap_err();
         assert_eq!(error.part, "word/styles.xml");
         let skipped_truncated = format!(r#"<w:styles {W}><w:numPr/><w:docDefaults><w:rPr>"#);
-        assert!(
-            Styles::parse(
-                skipped_truncated.as_bytes(),
-                "s",
-                &ReadLimits::default(),
-                StylesUsed::Named
-            )
-            .is_err()
-        );
+        assert!(parse(&skipped_truncated, StylesUsed::Named).is_err());
         let doctype =
             format!(r#"<!DOCTYPE x [<!ENTITY a "b">]><w:styles {W}><w:numPr/></w:styles>"#);
-        let error = Styles::parse(
-            doctype.as_bytes(),
-            "s",
-            &ReadLimits::default(),
-            StylesUsed::Named,
-        )
-        .unwrap_err();
+        let error = parse(&doctype, StylesUsed::Named).unwrap_err();
         assert_eq!(error.kind, XmlErrorKind::DoctypeRefused);
     }
 }
