@@ -82,7 +82,26 @@ impl Numbering {
                     }
                 }
                 WordEvent::Text(_) => {}
-                WordEvent::Eof => return Ok(numbering),
+                WordEvent::Eof => {
+                    numbering.follow_style_links(&parser);
+                    return Ok(numbering);
+                }
+            }
+        }
+    }
+
+    /// Points each list whose definition only names a list style
+    /// (`w:numStyleLink`, as Word writes multilevel lists made from a list
+    /// style) at the definition that style links to (`w:styleLink`): its
+    /// levels, and its counters, which lists of one style share.
+    fn follow_style_links(&mut self, parser: &NumberingParser) {
+        for num in self.nums.values_mut() {
+            let linked = parser
+                .style_users
+                .get(&num.abstract_id)
+                .and_then(|style| parser.style_definitions.get(style));
+            if let Some(&definition) = linked {
+                num.abstract_id = definition;
             }
         }
     }
@@ -117,6 +136,10 @@ enum Tag {
 #[derive(Default)]
 struct NumberingParser {
     path: Vec<Tag>,
+    /// Abstract definitions that only name a list style (`w:numStyleLink`).
+    style_users: BTreeMap<u32, String>,
+    /// The abstract definition each list style links to (`w:styleLink`).
+    style_definitions: BTreeMap<String, u32>,
     abstract_num: Option<(u32, BTreeMap<u8, Level>)>,
     num: Option<(u32, Num)>,
     override_level: Option<u8>,
@@ -149,6 +172,16 @@ impl NumberingParser {
                     value(b"val")?.as_deref().and_then(lenient_count),
                 ) {
                     num.abstract_id = id;
+                }
+                Tag::Other
+            }
+            (Some(Tag::AbstractNum), link @ (b"numStyleLink" | b"styleLink")) => {
+                if let (Some((id, _)), Some(style)) = (&self.abstract_num, value(b"val")?) {
+                    if link == b"numStyleLink" {
+                        self.style_users.insert(*id, style);
+                    } else {
+                        self.style_definitions.insert(style, *id);
+                    }
                 }
                 Tag::Other
             }
@@ -412,6 +445,29 @@ mod tests {
         assert_eq!(counters.next_label(4, 0).as_deref(), Some("（1）"));
         assert_eq!(counters.next_label(4, 1).as_deref(), Some("•"));
         assert_eq!(definitions.level_for_style(4, "ListBullet"), Some(1));
+    }
+
+    #[test]
+    fn a_definition_naming_a_list_style_numbers_with_the_style_s_definition() {
+        // Word's multilevel lists made from a list style: the list's own
+        // definition holds no levels, only the style's name.
+        let definitions = numbering(&format!(
+            r#"<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Outline"/></w:abstractNum>
+               <w:abstractNum w:abstractNumId="2"><w:styleLink w:val="Outline"/>{}</w:abstractNum>
+               <w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+               <w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>"#,
+            level(0, "decimal", "%1、"),
+        ));
+        let mut counters = ListCounters::new(&definitions);
+        let labels: Vec<_> = [5, 5, 6]
+            .iter()
+            .map(|&num| counters.next_label(num, 0))
+            .collect();
+        // Lists of one style share its counters.
+        assert_eq!(
+            labels,
+            [Some("1、"), Some("2、"), Some("3、")].map(|label| label.map(str::to_owned))
+        );
     }
 
     #[test]
