@@ -458,6 +458,10 @@ fn relative_month(chars: &[char], start: usize, context: &DateContext) -> Option
         ])
     });
     let (offset, len) = RELATIVE.find(chars, start)?;
+    // 马上月底前: 马上 (at once) before 月底, not 上月.
+    if start.checked_sub(1).and_then(|before| chars.get(before)) == Some(&'马') {
+        return None;
+    }
     let reference = context.reference?;
     let (year, month) = match i16::from(reference.month()) + i16::from(offset) {
         0 => (reference.year().checked_sub(1)?, 12),
