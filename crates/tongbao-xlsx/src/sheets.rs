@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
 use calamine::{
     Data, Dimensions, Ods, OdsError, Range, Reader, Sheet, SheetType, SheetVisible, Xls, XlsError,
@@ -100,21 +100,14 @@ fn read_xls(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
         created: found.created,
         modified: found.modified,
     });
-    let choice = choose_worksheets(&workbook);
-    let mut sheets = Vec::new();
-    for name in choice.read {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|error| sheet_malformed(&name, error))?;
-        let values = collector.hold_range(&range)?;
-        let merges = workbook
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|error| sheet_malformed(&name, error))?;
-        sheets.push(sheet_cells(name, values, &merges));
-    }
+    let (sheets, hidden_sheets) = read_worksheets(&mut workbook, collector, |workbook, name| {
+        workbook
+            .merge_cells_by_sheet_name(name)
+            .map_err(|error| sheet_malformed(name, error))
+    })?;
     Ok(Workbook {
         sheets,
-        hidden_sheets: choice.hidden,
+        hidden_sheets,
         properties,
     })
 }
@@ -124,21 +117,40 @@ fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
         OdsError::Password => XlsxError::Encrypted,
         other => malformed(other),
     })?;
-    let choice = choose_worksheets(&workbook);
+    // calamine does not expose OpenDocument's covered cells: no merges.
+    let (sheets, hidden_sheets) = read_worksheets(&mut workbook, collector, |_, _| Ok(Vec::new()))?;
+    Ok(Workbook {
+        sheets,
+        hidden_sheets,
+        properties: None,
+    })
+}
+
+/// The cells of the worksheets [`choose_worksheets`] picks, each with the
+/// merged regions `merges` finds for it, and the hidden sheets left out:
+/// the one loop of the legacy and OpenDocument readers, whose calamine
+/// types differ.
+fn read_worksheets<RS, R>(
+    workbook: &mut R,
+    collector: &mut Collector,
+    merges: impl Fn(&R, &str) -> Result<Vec<Dimensions>, XlsxError>,
+) -> Result<(Vec<SheetCells>, Vec<String>), XlsxError>
+where
+    RS: Read + Seek,
+    R: Reader<RS>,
+    R::Error: Display,
+{
+    let choice = choose_worksheets(workbook);
     let mut sheets = Vec::new();
     for name in choice.read {
         let range = workbook
             .worksheet_range(&name)
             .map_err(|error| sheet_malformed(&name, error))?;
         let values = collector.hold_range(&range)?;
-        // calamine does not expose OpenDocument's covered cells: no merges.
-        sheets.push(sheet_cells(name, values, &[]));
+        let merged = merges(workbook, &name)?;
+        sheets.push(sheet_cells(name, values, &merged));
     }
-    Ok(Workbook {
-        sheets,
-        hidden_sheets: choice.hidden,
-        properties: None,
-    })
+    Ok((sheets, choice.hidden))
 }
 
 /// Which worksheets (not charts, dialogs or macros) to read.
