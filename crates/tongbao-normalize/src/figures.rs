@@ -455,9 +455,23 @@ fn unit_at(chars: &[char], at: usize, numerals: Numerals) -> Option<(Unit, usize
 }
 
 /// The metric a percentage measures, written just before it: `完成率`,
-/// `恢复率为`, `占比`, `同比下降`, `增幅`.
+/// `恢复率为`, `失业率控制在`, `占比`, `同比下降`, `增幅`.
 fn metric_before(chars: &[char], start: usize) -> Option<String> {
-    const LINKS: &[&str] = &["达到", "为", "达", "是", "了"];
+    // Longest first: 控制在 before 在-less links.
+    const LINKS: &[&str] = &[
+        "控制在",
+        "保持在",
+        "稳定在",
+        "提高到",
+        "提高至",
+        "提升到",
+        "提升至",
+        "达到",
+        "为",
+        "达",
+        "是",
+        "了",
+    ];
     /// Two-character metrics and changes; a change may follow 同比/环比.
     const NAMED: &[&str] = &[
         "占比", "比重", "比例", "增幅", "降幅", "涨幅", "增速", "增长", "下降", "减少", "增加",
