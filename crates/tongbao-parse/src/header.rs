@@ -445,7 +445,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     };
     let mut task = None;
     let mut progress_columns = Vec::new();
-    let mut labels = BTreeMap::new();
+    let mut progress_labels = BTreeMap::new();
     for column in columns {
         let top_label = top
             .and_then(|row| cell_at(row, column))
@@ -464,7 +464,6 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             }
             continue;
         };
-        labels.insert(column, label);
         match role {
             Role::Task => {
                 task.get_or_insert(column);
@@ -473,7 +472,8 @@ fn build_header(table: &Table, header_row: usize) -> Header {
             Role::Number => set_once(&mut map.number, column),
             Role::Area => set_once(&mut map.area, column),
             Role::Progress => {
-                progress_columns.push((column, names_a_month(&top_label, &sub_label)))
+                progress_columns.push((column, names_a_month(&top_label, &sub_label)));
+                progress_labels.insert(column, label);
             }
             Role::Status => set_once(&mut map.status, column),
             Role::Remarks => set_once(&mut map.remarks, column),
@@ -486,11 +486,13 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     if let (Some(top), Some(sub)) = (top, sub)
         && let Some(marks) = status_mark_columns(table, top, sub)
     {
-        for (column, _) in &marks {
-            map.others.remove(column);
-            if map.status == Some(*column) {
-                map.status = None;
-            }
+        // A mark column labelled 已完成 reads as progress, and its √ as a
+        // status word: it is neither.
+        let is_mark = |column: usize| marks.iter().any(|(mark, _)| *mark == column);
+        map.others.retain(|column, _| !is_mark(*column));
+        progress_columns.retain(|(column, _)| !is_mark(*column));
+        if map.status.is_some_and(is_mark) {
+            map.status = None;
         }
         map.status_marks = marks;
     }
@@ -525,7 +527,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     };
     for (column, _) in progress_columns {
         if Some(column) != map.progress
-            && let Some(label) = labels.remove(&column)
+            && let Some(label) = progress_labels.remove(&column)
         {
             map.others.insert(column, label);
         }
@@ -614,8 +616,6 @@ fn set_once(slot: &mut Option<usize>, column: usize) {
     slot.get_or_insert(column);
 }
 
-/// A column's role from its header label and, in a two-row header, the label
-/// below it: `责任单位` over `配合单位` is a supporting-unit column.
 /// A column's header label as written: the top label, or top and sub
 /// label joined (`投资情况/完成投资`).
 fn column_label(top: &str, sub: &str) -> String {
@@ -627,6 +627,8 @@ fn column_label(top: &str, sub: &str) -> String {
     }
 }
 
+/// A column's role from its header label and, in a two-row header, the label
+/// below it: `责任单位` over `配合单位` is a supporting-unit column.
 fn column_role(top: &str, sub: &str) -> Option<Role> {
     let top_role = classify(top);
     if sub.trim().is_empty() {

@@ -76,6 +76,7 @@ const EXACT_WORDS: &[(&str, StatusCode)] = &[
     ("✔", StatusCode::Closed),
     ("否", StatusCode::None),
     ("未销号", StatusCode::None),
+    ("未完成", StatusCode::None),
     ("暂不销号", StatusCode::None),
     ("不予销号", StatusCode::None),
     ("×", StatusCode::None),
@@ -229,7 +230,8 @@ mod tests {
             ("已全面完工", StatusCode::Closed),
             ("已于8月底前阶段性销号", StatusCode::StageClosed),
             ("待定", StatusCode::Other),
-            ("未完成", StatusCode::Other),
+            // Not done, like 未销号 and 否: no status (a 是否完成 answer).
+            ("未完成", StatusCode::None),
         ] {
             assert_eq!(classify_status(raw), code, "{raw:?}");
         }

@@ -179,9 +179,8 @@ fn has_own_text(cell: &Cell) -> bool {
 }
 
 impl TaskCollector {
-    /// Sets the area for the tasks that follow, from a label such as `一、推进…`.
-    /// Takes a section label: a status section (`二、预警任务`) sets the status
-    /// of the tasks after it, any other names their area.
+    /// Takes a section label for the tasks that follow: a status section
+    /// (`二、预警任务`) sets their status, any other (`一、推进…`) their area.
     pub(crate) fn set_area(&mut self, label: &str) {
         // A merged area cell gives every task row its label again, and a
         // section row may be repeated after a page break: read it once.
@@ -406,14 +405,15 @@ impl TaskCollector {
                 })
             })
             .collect();
-        let marked = || {
-            map.status_marks
-                .iter()
-                .find(|(column, _)| column_text(Some(*column)).is_some())
-        };
         let status = match map.status {
             None if !map.status_marks.is_empty() => {
-                let raw = marked().map(|(_, label)| label.clone()).unwrap_or_default();
+                // The label of the column this row marks (√).
+                let raw = map
+                    .status_marks
+                    .iter()
+                    .find(|(column, _)| column_text(Some(*column)).is_some())
+                    .map(|(_, label)| label.clone())
+                    .unwrap_or_default();
                 Status {
                     code: classify_status(&raw),
                     raw,

@@ -459,6 +459,55 @@ fn total_and_note_rows_are_no_tasks_and_no_areas() {
 }
 
 #[test]
+fn mark_columns_labelled_like_progress_are_marks() {
+    // 进度正常 alone would read as a progress column (进度), and its √ as a
+    // status word; 未完成 is a status too (not done).
+    let bulletin = parse_table(&[
+        &[
+            "序号",
+            "工作任务",
+            "责任单位",
+            "进展情况",
+            "推进状态",
+            LEFT,
+            LEFT,
+        ],
+        &[UP, UP, UP, UP, "进度正常", "进度滞后", "未完成"],
+        &["1", "完成签约。", "市发改委", "9月5日已签约。", "√", "", ""],
+        &[
+            "2",
+            "年内开工。",
+            "市住建局",
+            "正在办理施工许可。",
+            "",
+            "√",
+            "",
+        ],
+        &["3", "年内竣工。", "市住建局", "主体施工中。", "", "", "√"],
+    ]);
+    let tasks: Vec<_> = bulletin
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.progress[0].text.as_str(),
+                t.status.raw.as_str(),
+                t.status.code,
+                t.extra_columns.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("9月5日已签约。", "进度正常", StatusCode::OnTrack, 0),
+            ("正在办理施工许可。", "进度滞后", StatusCode::Behind, 0),
+            ("主体施工中。", "未完成", StatusCode::None, 0),
+        ]
+    );
+}
+
+#[test]
 fn compound_numbers_are_no_task_numbers() {
     // 1.1 / 2.1 number parts of groups: read together they were 11 and 21.
     let bulletin = parse_table(&[
