@@ -231,8 +231,8 @@ pub(crate) struct ColumnMap {
     pub others: BTreeMap<usize, String>,
     /// A status given by marking one of several columns (`推进状态` over
     /// `已销号 | 序时推进 | 预警`, a √ in one): each column and the status
-    /// word labelling it. Empty when the table has none.
-    pub status_marks: Vec<(usize, String)>,
+    /// word labelling it, by column. Empty when the table has none.
+    pub status_marks: BTreeMap<usize, String>,
     /// Grid columns the header covers; a headerless table continuing this
     /// one has the same width.
     pub width: usize,
@@ -260,7 +260,7 @@ impl ColumnMap {
                     .iter()
                     .any(|(unit_column, _)| *unit_column == start)
                 || self.others.contains_key(&start)
-                || self.status_marks.iter().any(|(mark, _)| *mark == start))
+                || self.status_marks.contains_key(&start))
     }
 
     /// Whether units are split into lead and supporting columns.
@@ -440,7 +440,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
         deadline: None,
         leaders: None,
         others: BTreeMap::new(),
-        status_marks: Vec::new(),
+        status_marks: BTreeMap::new(),
         width,
     };
     let mut task = None;
@@ -488,7 +488,7 @@ fn build_header(table: &Table, header_row: usize) -> Header {
     {
         // A mark column labelled 已完成 reads as progress, and its √ as a
         // status word: it is neither.
-        let is_mark = |column: usize| marks.iter().any(|(mark, _)| *mark == column);
+        let is_mark = |column: usize| marks.contains_key(&column);
         map.others.retain(|column, _| !is_mark(*column));
         progress_columns.retain(|(column, _)| !is_mark(*column));
         if map.status.is_some_and(is_mark) {
@@ -667,13 +667,13 @@ fn is_sub_header(table: &Table, top: &Row, row: &Row) -> bool {
 /// Columns under one header cell that are each labelled with a status word
 /// (`推进状态` over `已销号 | 序时推进 | 预警`): a row marks its status in one
 /// of them. At least two, and every label under that cell a status word.
-fn status_mark_columns(table: &Table, top: &Row, sub: &Row) -> Option<Vec<(usize, String)>> {
+fn status_mark_columns(table: &Table, top: &Row, sub: &Row) -> Option<BTreeMap<usize, String>> {
     top.cells
         .iter()
         .filter(|cell| cell.col_span > 1)
         .find_map(|spanning| {
             let end = cell_end(spanning);
-            let marks: Vec<(usize, String)> = sub
+            let marks: BTreeMap<usize, String> = sub
                 .cells
                 .iter()
                 .filter(|cell| (spanning.grid_col..end).contains(&cell.grid_col))

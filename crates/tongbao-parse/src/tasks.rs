@@ -407,12 +407,15 @@ impl TaskCollector {
             .collect();
         let status = match map.status {
             None if !map.status_marks.is_empty() => {
-                // The label of the column this row marks (√).
-                let raw = map
-                    .status_marks
+                // The label of the column this row marks (√), found by the
+                // row's cells: a hostile header may hold many mark columns.
+                let raw = row
+                    .cells
                     .iter()
-                    .find(|(column, _)| column_text(Some(*column)).is_some())
-                    .map(|(_, label)| label.clone())
+                    .find_map(|cell| {
+                        let label = map.status_marks.get(&cell.grid_col)?;
+                        column_text(Some(cell.grid_col)).map(|_| label.clone())
+                    })
                     .unwrap_or_default();
                 Status {
                     code: classify_status(&raw),

@@ -961,6 +961,43 @@ fn wide_rows_and_merges_into_them_stay_linear() {
 }
 
 #[test]
+fn a_wide_header_of_mark_columns_stays_linear() {
+    // 推进状态 spanning 100,000 status-word columns over 20,000 rows of two
+    // cells: each row's mark is found from its own cells.
+    const WIDTH: usize = 100_000;
+    const ROWS: usize = 20_000;
+    let mut status = Cell::new(1, vec![Paragraph::new("推进状态")]);
+    status.col_span = WIDTH;
+    let marks: Vec<Cell> = (1..=WIDTH)
+        .map(|col| Cell::new(col, vec![Paragraph::new("预警")]))
+        .collect();
+    let mut rows = vec![
+        Row {
+            cells: vec![Cell::new(0, vec![Paragraph::new("工作任务")]), status],
+            repeats_as_header: false,
+        },
+        Row {
+            cells: marks,
+            repeats_as_header: false,
+        },
+    ];
+    for row in 2..ROWS {
+        rows.push(Row {
+            cells: vec![
+                Cell::new(0, vec![Paragraph::new(format!("第{row}项任务。"))]),
+                Cell::new(WIDTH, vec![Paragraph::new("√")]),
+            ],
+            repeats_as_header: false,
+        });
+    }
+    let grid = tongbao_model::Table { name: None, rows };
+    let bulletin = parse(&document(vec![Block::Table(grid)]), source()).unwrap();
+    assert_eq!(bulletin.tasks.len(), ROWS - 2);
+    assert_eq!(bulletin.tasks[5].status.raw, "预警");
+    assert_eq!(bulletin.tasks[5].status.code, StatusCode::Warning);
+}
+
+#[test]
 fn the_progress_is_the_wordier_of_two_unnamed_progress_columns_and_a_closing_date_is_no_status() {
     let bulletin = parse_table(&[
         &[
