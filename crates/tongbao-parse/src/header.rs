@@ -663,7 +663,6 @@ fn is_sub_header(table: &Table, top: &Row, row: &Row) -> bool {
         })
 }
 
-/// A short label that only names a month, as under `推进情况`: `8月`, `9月份`, `本月`.
 /// Columns under one header cell that are each labelled with a status word
 /// (`推进状态` over `已销号 | 序时推进 | 预警`): a row marks its status in one
 /// of them. At least two, and every label under that cell a status word.
@@ -673,10 +672,16 @@ fn status_mark_columns(table: &Table, top: &Row, sub: &Row) -> Option<BTreeMap<u
         .filter(|cell| cell.col_span > 1)
         .find_map(|spanning| {
             let end = cell_end(spanning);
+            // The cells under it, found by binary search: a hostile top row
+            // may hold many spanning cells over a long sub row.
+            let first = sub
+                .cells
+                .partition_point(|cell| cell.grid_col < spanning.grid_col);
             let marks: BTreeMap<usize, String> = sub
                 .cells
                 .iter()
-                .filter(|cell| (spanning.grid_col..end).contains(&cell.grid_col))
+                .skip(first)
+                .take_while(|cell| cell.grid_col < end)
                 .map(|cell| (cell.grid_col, resolved_text(table, cell).trim().to_owned()))
                 .collect();
             (marks.len() >= 2 && marks.iter().all(|(_, label)| is_status_word(label)))
@@ -689,6 +694,7 @@ fn is_status_word(label: &str) -> bool {
     !label.trim().is_empty() && classify_status(label) != StatusCode::Other
 }
 
+/// A short label that only names a month, as under `推进情况`: `8月`, `9月份`, `本月`.
 fn is_month_label(label: &str) -> bool {
     const MAX_MONTH_LABEL_CHARS: usize = 4;
     let label = compact(label);
