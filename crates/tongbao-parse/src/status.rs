@@ -163,10 +163,26 @@ pub(crate) fn status_of_section(title: &str) -> Option<StatusCode> {
     exact_status(status)
 }
 
-/// A status written in brackets inside progress text: `80%(严重滞后)` →
-/// `严重滞后`. Only the exact status words count, so that ordinary
-/// bracketed remarks are not taken for a status.
+/// A status written inside progress text: in brackets (`80%(严重滞后)` →
+/// `严重滞后`), or closing it after a label (`…。状态：预警`). Only the exact
+/// status words count, so that ordinary bracketed remarks are not taken
+/// for a status.
 pub(crate) fn status_in_text(text: &str) -> Option<(String, StatusCode)> {
+    labelled_status(text).or_else(|| bracketed_status(text))
+}
+
+/// `状态：预警`, `销号情况：已销号` ending a text.
+fn labelled_status(text: &str) -> Option<(String, StatusCode)> {
+    let (label, word) = text.rsplit_once(['：', ':'])?;
+    if !label.trim_end().ends_with("状态") && !label.trim_end().ends_with("销号情况") {
+        return None;
+    }
+    let word = word.trim().trim_end_matches(['。', '；', ';']).trim();
+    let code = exact_status(&compact(word))?;
+    Some((word.to_owned(), code))
+}
+
+fn bracketed_status(text: &str) -> Option<(String, StatusCode)> {
     let mut rest = text;
     let mut found = None;
     while let Some(open_at) = rest.find(is_open_bracket) {
@@ -247,6 +263,17 @@ mod tests {
             status_in_text("已完成（含乐清、永嘉）。（序时推进）"),
             Some(("序时推进".to_owned(), StatusCode::OnTrack))
         );
+        assert_eq!(
+            status_in_text("进展情况：完成投资30%。状态：预警"),
+            Some(("预警".to_owned(), StatusCode::Warning))
+        );
+        assert_eq!(
+            status_in_text("完成投资30%（滞后）。销号情况：已销号。"),
+            Some(("已销号".to_owned(), StatusCode::Closed))
+        );
+        // A label that is no status label, or a word that is no status.
+        assert_eq!(status_in_text("存在问题：资金未到位"), None);
+        assert_eq!(status_in_text("状态：待研究"), None);
         assert_eq!(status_in_text("已恢复（乐清、永嘉）"), None);
         assert_eq!(status_in_text("未闭合（滞后"), None);
     }
