@@ -56,6 +56,20 @@ pub fn normalize(bulletin: &mut Bulletin, options: &Options) {
             }
         }
     }
+    if bulletin.as_of.date.is_none()
+        && let Some(day) = month_end_in_file_name(&bulletin.source.file, year)
+    {
+        // A workbook has no covering letter: 2019-08.xlsx, 8月份销号情况.xlsx
+        // name the month the list reports on.
+        bulletin.as_of.date = Some(day);
+        bulletin.diagnostics.push(Diagnostic::info(
+            "as-of-source",
+            format!(
+                "as-of date {day} from the file name {:?} (the end of the month it names)",
+                bulletin.source.file
+            ),
+        ));
+    }
     // Without an as-of date, the day the file was written is the next best
     // "now" for 春节前 and for whether a deadline has passed.
     let reference = bulletin.as_of.date.or_else(|| {
@@ -120,6 +134,61 @@ pub(crate) fn as_of_day(text: &str, year: Option<i32>) -> Option<CalendarDate> {
     let found = scan(text, year, None).dates;
     let chosen = found.iter().find(|date| date.as_of).or(found.first())?;
     chosen.end.or(chosen.start)
+}
+
+/// The last day of the one month a file name names (`2019-08`, `2019.8`,
+/// `2019年8月`, or `8月份` in `year`): not a year, a quarter or a run of
+/// months, and not a date with its day (likelier the issue date).
+fn month_end_in_file_name(file: &str, year: Option<i32>) -> Option<CalendarDate> {
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let chars: Vec<char> = stem.chars().collect();
+    // ASCII: four digits, a separator, one or two digits, no day after.
+    for at in 0..chars.len() {
+        let Some((year, month, end)) = ascii_year_month(&chars, at) else {
+            continue;
+        };
+        let day_follows = matches!(chars.get(end), Some('-' | '.' | '_'))
+            && chars.get(end + 1).copied().and_then(ascii_digit).is_some();
+        if !day_follows {
+            return CalendarDate::last_of_month(year, month);
+        }
+    }
+    let found = scan(stem, year, None).dates;
+    let month = found.first().filter(|date| {
+        date.kind == DateKind::Period
+            && date.start.zip(date.end).is_some_and(|(start, end)| {
+                (start.year(), start.month()) == (end.year(), end.month())
+            })
+    })?;
+    let end = month.end?;
+    CalendarDate::last_of_month(end.year(), end.month())
+}
+
+/// `2019-08` at `at`, not inside a longer number: year, month and the
+/// index after the month.
+fn ascii_year_month(chars: &[char], at: usize) -> Option<(i32, u8, usize)> {
+    let digit_at = |index: usize| chars.get(index).copied().and_then(ascii_digit);
+    if at > 0 && digit_at(at - 1).is_some() {
+        return None;
+    }
+    let year = (at..at + 4).try_fold(0i32, |acc, index| {
+        Some(acc * 10 + i32::try_from(digit_at(index)?).ok()?)
+    })?;
+    if !(1900..=2099).contains(&year) || !matches!(chars.get(at + 4), Some('-' | '.' | '_')) {
+        return None;
+    }
+    let month_digits = (at + 5..at + 7)
+        .take_while(|&index| digit_at(index).is_some())
+        .count();
+    if month_digits == 0 || digit_at(at + 5 + month_digits).is_some() {
+        return None;
+    }
+    let month = (at + 5..at + 5 + month_digits).try_fold(0u8, |acc, index| {
+        Some(acc * 10 + u8::try_from(digit_at(index)?).ok()?)
+    })?;
+    (1..=12)
+        .contains(&month)
+        .then_some((year, month, at + 5 + month_digits))
 }
 
 /// The bulletin's year and a phrase saying where it came from.
@@ -227,6 +296,31 @@ fn file_year_month(stamp: &str) -> Option<(i32, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_naming_one_month_gives_its_last_day() {
+        let end = |file: &str, year| month_end_in_file_name(file, year).map(|d| d.to_string());
+        assert_eq!(
+            end("bulletin-2019-08.xlsx", None).as_deref(),
+            Some("2019-08-31")
+        );
+        assert_eq!(end("通报2019.9.xls", None).as_deref(), Some("2019-09-30"));
+        assert_eq!(
+            end("2020年2月销号情况.xlsx", None).as_deref(),
+            Some("2020-02-29")
+        );
+        assert_eq!(
+            end("8月份销号情况.xlsx", Some(2019)).as_deref(),
+            Some("2019-08-31")
+        );
+        // A day (an issue date), a year, a quarter, months or no year: none.
+        assert_eq!(end("通报2019-09-05.xlsx", None), None);
+        assert_eq!(end("2019年重点任务清单.xlsx", None), None);
+        assert_eq!(end("三季度销号情况.xlsx", Some(2019)), None);
+        assert_eq!(end("1-8月销号情况.xlsx", Some(2019)), None);
+        assert_eq!(end("8月份销号情况.xlsx", None), None);
+        assert_eq!(end("编号20190801.xlsx", None), None);
+    }
 
     #[test]
     fn finds_a_year_standing_alone() {
