@@ -155,6 +155,21 @@ fn a_reader_panic_is_one_error_line_not_a_panic_report() {
 }
 
 #[test]
+fn a_workbook_declaring_dimensions_backwards_is_refused_not_an_abort() {
+    // calamine would reserve room for billions of cells and abort the process.
+    let file = fixture("hostile/xls-dimensions-backwards.xls");
+    let run = tongbao(&["convert", file.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.starts_with(
+            "error: xls-dimensions-backwards.xls: size limit exceeded (more than 2000000 table cells)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn named_inputs_that_are_not_regular_files_are_refused_without_reading() {
     let out = tempfile::tempdir().unwrap();
     let docx = fixture("bulletin-2019-08.docx");

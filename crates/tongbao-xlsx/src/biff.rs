@@ -125,30 +125,44 @@ impl Extent {
     }
 }
 
-/// Positions a DIMENSIONS record declares (BIFF8: 32-bit rows; BIFF5: 16-bit).
+/// Positions a DIMENSIONS record makes calamine reserve room for (BIFF8:
+/// 32-bit rows; BIFF5: 16-bit), worked out as calamine does: its row and
+/// column counts are `last - first + 1` in wrapping 32-bit arithmetic, so a
+/// first row after the last one declares some four billion rows. Lengths
+/// calamine refuses reserve nothing.
 fn declared_area(data: &[u8]) -> u64 {
-    let (first_row, end_row, first_col, end_col) = if data.len() >= 14 {
-        (
-            read_u32(data, 0),
-            read_u32(data, 4),
-            read_u16(data, 8).map(u32::from),
-            read_u16(data, 10).map(u32::from),
-        )
-    } else {
-        (
+    let fields = match data.len() {
+        10 => (
             read_u16(data, 0).map(u32::from),
             read_u16(data, 2).map(u32::from),
             read_u16(data, 4).map(u32::from),
             read_u16(data, 6).map(u32::from),
-        )
+        ),
+        14 | 16 => (
+            read_u32(data, 0),
+            read_u32(data, 4),
+            read_u16(data, 8).map(u32::from),
+            read_u16(data, 10).map(u32::from),
+        ),
+        _ => return 0,
     };
-    match (first_row, end_row, first_col, end_col) {
-        (Some(first_row), Some(end_row), Some(first_col), Some(end_col)) => {
-            u64::from(end_row.saturating_sub(first_row))
-                * u64::from(end_col.saturating_sub(first_col))
-        }
-        _ => 0,
-    }
+    let (Some(first_row), Some(row_end), Some(first_col), Some(col_end)) = fields else {
+        return 0;
+    };
+    // calamine's reading: a first column past 255 or past the end starts at 0,
+    // and the ends are exclusive unless zero.
+    let first_col = if first_col > 0xFF || col_end < first_col {
+        0
+    } else {
+        first_col
+    };
+    let (last_row, last_col) = if row_end >= 1 && col_end >= 1 {
+        (row_end - 1, col_end - 1)
+    } else {
+        (first_row, first_col)
+    };
+    let count = |first: u32, last: u32| u64::from(last.wrapping_sub(first).wrapping_add(1));
+    count(first_row, last_row).saturating_mul(count(first_col, last_col))
 }
 
 /// Splits off one record: its type, its data and what follows.
@@ -228,6 +242,23 @@ mod tests {
         dimensions.extend_from_slice(&[0, 0, 0, 1, 0, 0]); // columns 0..256
         let bytes = workbook(&[record(BOF, &[0; 16]), record(DIMENSIONS, &dimensions)]);
         assert!(check_sheet_extents(&bytes, &limits(2_000_000)).is_err());
+    }
+
+    #[test]
+    fn dimensions_running_backwards_exceed_the_cell_limit() {
+        // First row 5, end row 3: calamine counts 3 - 1 - 5 + 1 rows in
+        // wrapping arithmetic, some four billion, and reserves for them.
+        let mut dimensions = 5u32.to_le_bytes().to_vec();
+        dimensions.extend_from_slice(&3u32.to_le_bytes());
+        dimensions.extend_from_slice(&[0, 0, 5, 0, 0, 0]); // columns 0..5
+        let bytes = workbook(&[record(BOF, &[0; 16]), record(DIMENSIONS, &dimensions)]);
+        assert!(check_sheet_extents(&bytes, &limits(2_000_000)).is_err());
+        // The same sheet declared forwards is small.
+        let mut forwards = 3u32.to_le_bytes().to_vec();
+        forwards.extend_from_slice(&5u32.to_le_bytes());
+        forwards.extend_from_slice(&[0, 0, 5, 0, 0, 0]);
+        let bytes = workbook(&[record(BOF, &[0; 16]), record(DIMENSIONS, &forwards)]);
+        assert!(check_sheet_extents(&bytes, &limits(2_000_000)).is_ok());
     }
 
     #[test]
