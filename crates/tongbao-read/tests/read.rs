@@ -127,14 +127,13 @@ fn workbook_with_a_macro_project_is_xlsm() {
     assert_eq!(output.document.tables().count(), 1);
 }
 
-#[test]
-fn opendocument_spreadsheet_is_detected_and_read() {
-    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+/// An OpenDocument spreadsheet whose one sheet, 清单, holds `rows`.
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
-<office:body><office:spreadsheet><table:table table:name="清单">
-<table:table-row><table:table-cell office:value-type="string"><text:p>攻坚领域</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>
-</table:table></office:spreadsheet></office:body></office:document-content>"#
-        .as_bytes();
+<office:body><office:spreadsheet><table:table table:name="清单">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
     let manifest: &[u8] = br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
     let parts: [(&str, &[u8]); 3] = [
         (
@@ -142,15 +141,37 @@ fn opendocument_spreadsheet_is_detected_and_read() {
             b"application/vnd.oasis.opendocument.spreadsheet",
         ),
         ("META-INF/manifest.xml", manifest),
-        ("content.xml", content),
+        ("content.xml", content.as_bytes()),
     ];
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let output = read("a.ods", &zip_of(&parts, stored)).unwrap();
+    zip_of(&parts, stored)
+}
+
+#[test]
+fn opendocument_spreadsheet_is_detected_and_read() {
+    let bytes = ods(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>攻坚领域</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>"#,
+    );
+    let output = read("a.ods", &bytes).unwrap();
     assert_eq!(output.format, SourceFormat::Ods);
     let table = output.document.tables().next().unwrap();
     assert_eq!(table.name.as_deref(), Some("清单"));
     let texts: Vec<String> = table.rows[0].cells.iter().map(|cell| cell.text()).collect();
     assert_eq!(texts, ["攻坚领域", "3"]);
+}
+
+#[test]
+fn opendocument_repeats_past_the_cell_limit_are_refused_before_expansion() {
+    // 9,000 rows of 11,000 filled cells in under a kilobyte: calamine would
+    // expand them (25 s and 8 GB before its own cap said no).
+    let bytes = ods(
+        r#"<table:table-row table:number-rows-repeated="9000"><table:table-cell table:number-columns-repeated="11000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    );
+    let error = read("bomb.ods", &bytes).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "bomb.ods: size limit exceeded (more than 2000000 table cells)"
+    );
 }
 
 #[test]

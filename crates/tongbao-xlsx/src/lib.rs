@@ -39,6 +39,7 @@
 mod biff;
 mod grid;
 mod merges;
+mod ods;
 mod sheets;
 mod values;
 

@@ -113,6 +113,13 @@ fn read_xls(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxErr
 }
 
 fn read_ods(bytes: &[u8], collector: &mut Collector) -> Result<Workbook, XlsxError> {
+    let limits = collector.budget.limits();
+    // A content part that cannot be read is left for calamine to report.
+    if let Ok(Some(content)) =
+        Package::open(bytes, limits).and_then(|mut package| package.read_part("content.xml"))
+    {
+        crate::ods::check_sheet_extents(&content, limits)?;
+    }
     let mut workbook: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|error| match error {
         OdsError::Password => XlsxError::Encrypted,
         other => malformed(other),
