@@ -24,6 +24,10 @@ pub struct TaskRow {
     pub text: String,
     /// Responsible units, lead units first (joined with `、` in CSV).
     pub units: Vec<String>,
+    /// Lead units (牵头), when the table tells roles apart; else empty.
+    pub lead_units: Vec<String>,
+    /// Supporting units (配合), when the table tells roles apart; else empty.
+    pub support_units: Vec<String>,
     /// The latest deadline the task text or its deadline column sets, `YYYY-MM-DD`.
     pub latest_deadline: Option<CalendarDate>,
     /// Progress items with their labels, as printed (joined with line breaks in CSV).
@@ -41,7 +45,7 @@ pub struct TaskRow {
 
 impl TaskRow {
     /// CSV column names, in order.
-    pub const COLUMNS: [&'static str; 16] = [
+    pub const COLUMNS: [&'static str; 18] = [
         "source_file",
         "title",
         "as_of_date",
@@ -51,6 +55,8 @@ impl TaskRow {
         "task_no",
         "text",
         "units",
+        "lead_units",
+        "support_units",
         "latest_deadline",
         "progress",
         "status",
@@ -61,7 +67,7 @@ impl TaskRow {
     ];
 
     /// The row as CSV fields, in [`TaskRow::COLUMNS`] order.
-    pub fn csv_record(&self) -> [String; 16] {
+    pub fn csv_record(&self) -> [String; 18] {
         let optional = |value: &Option<String>| value.clone().unwrap_or_default();
         let number = |value: Option<u32>| value.map(|n| n.to_string()).unwrap_or_default();
         let date = |value: Option<CalendarDate>| value.map(|d| d.to_string()).unwrap_or_default();
@@ -75,6 +81,8 @@ impl TaskRow {
             self.task_no.to_string(),
             self.text.clone(),
             self.units.join("、"),
+            self.lead_units.join("、"),
+            self.support_units.join("、"),
             date(self.latest_deadline),
             self.progress.join("\n"),
             self.status.clone(),
@@ -138,6 +146,16 @@ pub fn task_rows(bulletin: &Bulletin) -> Vec<TaskRow> {
             task_no: task.no,
             text: task.text.clone(),
             units: task.units.clone(),
+            lead_units: task
+                .units_by_role
+                .as_ref()
+                .map(|roles| roles.lead.clone())
+                .unwrap_or_default(),
+            support_units: task
+                .units_by_role
+                .as_ref()
+                .map(|roles| roles.support.clone())
+                .unwrap_or_default(),
             latest_deadline: latest_deadline(task),
             progress: task
                 .progress

@@ -1,5 +1,5 @@
 use tongbao_export::{Exporter, Format, TaskRow, figure_rows, task_rows, to_json};
-use tongbao_model::{Bulletin, ExtraColumn};
+use tongbao_model::{Bulletin, ExtraColumn, UnitsByRole};
 
 fn minimal() -> Bulletin {
     serde_json::from_str(include_str!("minimal.json")).unwrap()
@@ -86,6 +86,32 @@ fn extra_columns_are_an_object_in_ndjson_and_lines_in_csv() {
         .position(|c| *c == "extra_columns")
         .unwrap();
     assert_eq!(&record[extra], "存在问题：资金未到位。\n完成进度：60%");
+}
+
+#[test]
+fn unit_roles_are_columns_of_their_own() {
+    let mut bulletin = minimal();
+    bulletin.tasks[0].units_by_role = Some(UnitsByRole {
+        lead: vec!["市甲局".to_owned()],
+        support: vec!["市乙局".to_owned(), "市丙局".to_owned()],
+    });
+    let line = export(Format::Ndjson, std::slice::from_ref(&bulletin));
+    let row: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(row["lead_units"], serde_json::json!(["市甲局"]));
+    assert_eq!(
+        row["support_units"],
+        serde_json::json!(["市乙局", "市丙局"])
+    );
+    let text = export(Format::Csv, &[bulletin]);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    let column = |name: &str| TaskRow::COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(&record[column("lead_units")], "市甲局");
+    assert_eq!(&record[column("support_units")], "市乙局、市丙局");
+    // Without roles both stay empty.
+    let line = export(Format::Ndjson, &[minimal()]);
+    let row: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(row["lead_units"], serde_json::json!([]));
 }
 
 #[test]
