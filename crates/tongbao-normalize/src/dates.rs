@@ -388,7 +388,7 @@ fn number_may_start_date(chars: &[char], start: usize) -> bool {
 }
 
 /// A run of `min..=max` digits at `start` and not followed by another digit.
-fn digits(chars: &[char], start: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+pub(crate) fn digits(chars: &[char], start: usize, min: usize, max: usize) -> Option<(u32, usize)> {
     let mut value = 0u32;
     let mut at = start;
     while let Some(digit) = chars.get(at).copied().and_then(ascii_digit) {

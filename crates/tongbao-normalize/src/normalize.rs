@@ -3,6 +3,7 @@
 
 use tongbao_model::{Bulletin, CalendarDate, DateExpr, DateKind, Diagnostic};
 
+use crate::dates::digits;
 use crate::numeral::ascii_digit;
 use crate::scan;
 
@@ -167,28 +168,19 @@ fn month_end_in_file_name(file: &str, year: Option<i32>) -> Option<CalendarDate>
 /// `2019-08` at `at`, not inside a longer number: year, month and the
 /// index after the month.
 fn ascii_year_month(chars: &[char], at: usize) -> Option<(i32, u8, usize)> {
-    let digit_at = |index: usize| chars.get(index).copied().and_then(ascii_digit);
-    if at > 0 && digit_at(at - 1).is_some() {
+    let before = at.checked_sub(1).and_then(|before| chars.get(before));
+    if before.copied().and_then(ascii_digit).is_some() {
         return None;
     }
-    let year = (at..at + 4).try_fold(0i32, |acc, index| {
-        Some(acc * 10 + i32::try_from(digit_at(index)?).ok()?)
-    })?;
-    if !(1900..=2099).contains(&year) || !matches!(chars.get(at + 4), Some('-' | '.' | '_')) {
+    let (year, after_year) = digits(chars, at, 4, 4)?;
+    if !(1900..=2099).contains(&year) || !matches!(chars.get(after_year), Some('-' | '.' | '_')) {
         return None;
     }
-    let month_digits = (at + 5..at + 7)
-        .take_while(|&index| digit_at(index).is_some())
-        .count();
-    if month_digits == 0 || digit_at(at + 5 + month_digits).is_some() {
-        return None;
-    }
-    let month = (at + 5..at + 5 + month_digits).try_fold(0u8, |acc, index| {
-        Some(acc * 10 + u8::try_from(digit_at(index)?).ok()?)
-    })?;
-    (1..=12)
-        .contains(&month)
-        .then_some((year, month, at + 5 + month_digits))
+    let (month, end) = digits(chars, after_year + 1, 1, 2)?;
+    let month = u8::try_from(month)
+        .ok()
+        .filter(|month| (1..=12).contains(month))?;
+    Some((i32::try_from(year).ok()?, month, end))
 }
 
 /// The bulletin's year and a phrase saying where it came from.

@@ -289,25 +289,29 @@ fn plan_tables(tables: &[&Table]) -> Result<Vec<Option<Header>>, ParseError> {
 /// for a single list, or for sheets named by number or month only
 /// (清单（一） | 清单（二）, 8月 | 9月, Sheet1 | Sheet2).
 fn sheet_areas(tables: &[&Table], plans: &[Option<Header>]) -> BTreeMap<usize, String> {
-    let lists: Vec<(usize, &str)> = plans
+    // Each list's table, sheet name, and what is left of that name without
+    // numbers, brackets and punctuation.
+    let lists: Vec<(usize, &str, String)> = plans
         .iter()
         .enumerate()
         .filter(|(_, plan)| plan.as_ref().is_some_and(|header| header.data_start > 0))
-        .filter_map(|(index, _)| Some((index, tables.get(index)?.name.as_deref()?.trim())))
+        .filter_map(|(index, _)| {
+            let name = tables.get(index)?.name.as_deref()?.trim();
+            let skeleton = name
+                .chars()
+                .filter(|c| c.is_alphabetic() && !is_numeral(*c))
+                .collect();
+            Some((index, name, skeleton))
+        })
         .collect();
-    // What is left of a name without numbers, brackets and punctuation.
-    let skeleton = |name: &str| -> String {
-        name.chars()
-            .filter(|c| c.is_alphabetic() && !is_numeral(*c))
-            .collect()
-    };
-    let skeletons: BTreeSet<String> = lists.iter().map(|(_, name)| skeleton(name)).collect();
-    let names: BTreeSet<&str> = lists.iter().map(|(_, name)| *name).collect();
+    let skeletons: BTreeSet<&str> = lists
+        .iter()
+        .map(|(.., skeleton)| skeleton.as_str())
+        .collect();
     let telling = lists.len() >= 2
-        && names.len() == lists.len()
+        // Distinct skeletons: also distinct names.
         && skeletons.len() == lists.len()
-        && lists.iter().all(|(_, name)| {
-            let skeleton = skeleton(name);
+        && lists.iter().all(|(_, name, skeleton)| {
             !skeleton.is_empty() && !skeleton.is_ascii() && month_named(name).is_none()
         });
     if !telling {
@@ -315,7 +319,7 @@ fn sheet_areas(tables: &[&Table], plans: &[Option<Header>]) -> BTreeMap<usize, S
     }
     lists
         .into_iter()
-        .map(|(index, name)| (index, name.to_owned()))
+        .map(|(index, name, _)| (index, name.to_owned()))
         .collect()
 }
 

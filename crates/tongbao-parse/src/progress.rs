@@ -86,8 +86,7 @@ fn inline_items(line: Line<'_>) -> Vec<Line<'_>> {
         &['；', ';', '。', ' ', '\u{3000}'],
         |next, expected| {
             leading_label(next)
-                .filter(|label| label.kind == first.kind && label.number == expected)
-                .map(|_| 0)
+                .is_some_and(|label| label.kind == first.kind && label.number == expected)
         },
         first.number,
     );
@@ -95,7 +94,7 @@ fn inline_items(line: Line<'_>) -> Vec<Line<'_>> {
         return vec![line];
     }
     cuts.into_iter()
-        .map(|(text, _)| Line {
+        .map(|text| Line {
             list_label: None,
             text,
         })
@@ -106,64 +105,55 @@ fn inline_items(line: Line<'_>) -> Vec<Line<'_>> {
 /// counted with `N是`, at least two of them in sequence from 一是.
 fn enumerated_points(text: &str) -> Option<Vec<Line<'_>>> {
     let text = text.trim_start();
-    let (number, label_len) = point_label(text)?;
-    if number != 1 {
+    if point_label(text)?.0 != 1 {
         return None;
     }
     let cuts = cuts_before_labels(
         text,
         &['；', ';', '。', '，', ',', ' ', '\u{3000}'],
-        |next, expected| {
-            point_label(next)
-                .filter(|(number, _)| *number == expected)
-                .map(|(_, len)| len)
-        },
+        |next, expected| point_label(next).is_some_and(|(number, ..)| number == expected),
         1,
     );
     if cuts.is_empty() {
         return None;
     }
-    let mut label_len = label_len;
-    let mut points = Vec::with_capacity(cuts.len());
-    for (item, next_label_len) in cuts {
-        // The numeral before `是` is the label; the rest is the item.
-        let numeral = item.get(..label_len - '是'.len_utf8())?;
-        let rest = item.get(label_len..)?.trim_start();
-        points.push(Line {
-            list_label: Some(numeral),
-            text: rest,
-        });
-        label_len = next_label_len;
-    }
-    Some(points)
+    // Each piece opens with its point's label; the numeral labels the item.
+    cuts.into_iter()
+        .map(|piece| {
+            let (_, numeral, rest) = point_label(piece)?;
+            Some(Line {
+                list_label: Some(numeral),
+                text: rest.trim_start(),
+            })
+        })
+        .collect()
 }
 
-/// `二是` at the start of `text`: the number and the label's length in bytes.
-fn point_label(text: &str) -> Option<(u32, usize)> {
+/// `二是…` at the start of `text`: the number, the numeral and the text
+/// after `是`.
+fn point_label(text: &str) -> Option<(u32, &str, &str)> {
     let numeral_end = text
         .char_indices()
         .take(3)
         .find(|(_, c)| !is_chinese_numeral_char(*c))
         .map(|(at, _)| at)?;
-    let numeral = text.get(..numeral_end)?;
-    if numeral.is_empty() || !text.get(numeral_end..)?.starts_with('是') {
-        return None;
-    }
+    let (numeral, after) = text.split_at(numeral_end);
+    let rest = after.strip_prefix('是')?;
     let number = u32::try_from(parse_integer(numeral)?).ok()?;
-    Some((number, numeral_end + '是'.len_utf8()))
+    Some((number, numeral, rest))
 }
 
 /// Cuts `text` before each next label in sequence from `first_number + 1`
-/// that follows one of `separators`; `next_label` says whether a label
-/// numbered `expected` opens the text it is given, and how long a prefix of
-/// it is label. Returns the pieces, each with the label length of the piece
-/// after it (0 after the last); no pieces when nothing was cut.
+/// that follows one of `separators`; `is_label(next, expected)` says
+/// whether the text `next` opens with the label numbered `expected`.
+/// Each piece but the first starts at its label; no pieces when nothing
+/// was cut.
 fn cuts_before_labels<'a>(
     text: &'a str,
     separators: &[char],
-    next_label: impl Fn(&str, u32) -> Option<usize>,
+    is_label: impl Fn(&str, u32) -> bool,
     first_number: u32,
-) -> Vec<(&'a str, usize)> {
+) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut expected = first_number.saturating_add(1);
     let mut piece_start = 0;
@@ -174,13 +164,13 @@ fn cuts_before_labels<'a>(
         let next_start = at + separator.len_utf8();
         let rest = text.get(next_start..).unwrap_or_default();
         let next = rest.trim_start();
-        let Some(label_len) = next_label(next, expected) else {
+        if !is_label(next, expected) {
             continue;
-        };
+        }
         // A full stop ends its sentence and stays; other separators go.
         let kept_end = if separator == '。' { next_start } else { at };
         if let Some(piece) = text.get(piece_start..kept_end) {
-            pieces.push((piece.trim(), label_len));
+            pieces.push(piece.trim());
         }
         piece_start = next_start + (rest.len() - next.len());
         expected = expected.saturating_add(1);
@@ -188,7 +178,7 @@ fn cuts_before_labels<'a>(
     if pieces.is_empty() {
         return pieces;
     }
-    pieces.push((text.get(piece_start..).unwrap_or_default().trim(), 0));
+    pieces.push(text.get(piece_start..).unwrap_or_default().trim());
     pieces
 }
 

@@ -174,7 +174,8 @@ pub(crate) fn status_in_text(text: &str) -> Option<(String, StatusCode)> {
 /// `状态：预警`, `销号情况：已销号` ending a text.
 fn labelled_status(text: &str) -> Option<(String, StatusCode)> {
     let (label, word) = text.rsplit_once(['：', ':'])?;
-    if !label.trim_end().ends_with("状态") && !label.trim_end().ends_with("销号情况") {
+    let label = label.trim_end();
+    if !label.ends_with("状态") && !label.ends_with("销号情况") {
         return None;
     }
     let word = word.trim().trim_end_matches(['。', '；', ';']).trim();

@@ -206,33 +206,34 @@ pub(crate) fn split_area_label(label: &str) -> (Option<String>, String) {
 /// The count a label states in trailing brackets: `预警任务（3项）` → 3,
 /// `（共十二项）` → 12; `None` when the brackets hold anything else.
 pub(crate) fn bracketed_task_count(label: &str) -> Option<u32> {
-    let inner = label.trim_end().strip_suffix(is_close_bracket)?;
-    let open_at = inner.rfind(is_open_bracket)?;
-    let bracket = inner.get(open_at..)?;
-    let count = bracket
-        .trim_start_matches(is_open_bracket)
-        .trim()
-        .trim_start_matches('共')
-        .strip_suffix('项')?;
+    let (_, inner) = trailing_bracket(label)?;
+    let count = inner.trim_start_matches('共').strip_suffix('项')?;
     u32::try_from(parse_integer(count.trim())?).ok()
+}
+
+/// A text ending in brackets split into what comes before them and what
+/// they hold (the last opening bracket's content), both trimmed:
+/// `预警任务（3项）` → (`预警任务`, `3项`).
+pub(crate) fn trailing_bracket(text: &str) -> Option<(&str, &str)> {
+    let inner_and_close = text.trim_end().strip_suffix(is_close_bracket)?;
+    let open_at = inner_and_close.rfind(is_open_bracket)?;
+    let (before, bracket) = inner_and_close.split_at(open_at);
+    let inner = bracket.trim_start_matches(is_open_bracket).trim();
+    Some((before.trim_end(), inner))
 }
 
 /// `扩大有效投资（共10项）` → `扩大有效投资`: a count of the area's tasks in
 /// trailing brackets is not part of its name.
 fn without_task_count(title: &str) -> &str {
-    let Some(inner) = title.strip_suffix(is_close_bracket) else {
+    let Some((name, inner)) = trailing_bracket(title) else {
         return title;
     };
-    let Some(open_at) = inner.rfind(is_open_bracket) else {
-        return title;
-    };
-    let (name, bracket) = inner.split_at(open_at);
-    let counts_tasks = bracket
+    let counts_tasks = inner
         .chars()
         .any(|c| c.is_ascii_digit() || is_chinese_numeral_char(c))
-        && bracket.contains('项');
+        && inner.contains('项');
     if counts_tasks && !name.trim().is_empty() {
-        name.trim_end()
+        name
     } else {
         title
     }

@@ -1,7 +1,7 @@
 //! Splitting a responsible-units cell into one name per unit, with roles.
 
 use crate::header::{Role, UnitRole, classify};
-use crate::text::{is_close_bracket, is_open_bracket, trim_entry_punctuation};
+use crate::text::{is_close_bracket, is_open_bracket, trailing_bracket, trim_entry_punctuation};
 
 /// Names read from unit cells, by role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,15 +91,12 @@ fn split_role_prefix(line: &str) -> (Option<UnitRole>, &str) {
 pub(crate) fn split_units_note(text: &str) -> Option<(String, &str)> {
     let body = text.trim_end();
     let ending = body.trim_end_matches(['。', '；', ';']);
-    let inner_and_close = ending.strip_suffix(is_close_bracket)?;
-    let open_at = inner_and_close.rfind(is_open_bracket)?;
-    let (before, bracket) = inner_and_close.split_at(open_at);
-    let note = bracket.trim_start_matches(is_open_bracket).trim();
+    let (before, note) = trailing_bracket(ending)?;
     if before.trim().is_empty() || !matches!(split_role_prefix(note), (Some(_), _)) {
         return None;
     }
     let tail = body.get(ending.len()..).unwrap_or_default();
-    Some((format!("{}{tail}", before.trim_end()), note))
+    Some((format!("{before}{tail}"), note))
 }
 
 /// `市发改委（牵头）` → (Lead, `市发改委`).
